@@ -1,0 +1,270 @@
+package io.stancewire.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import edu.stanford.nlp.coref.data.CorefChain;
+import edu.stanford.nlp.coref.data.Dictionaries;
+
+/**
+ * Finds the actors of an article: named entities grouped by name and the leader registry ("Kurti" is "Albin
+ * Kurti"), titles next to names ("Kosovar Prime Minister Albin Kurti" makes Kurti a leader with that title), title
+ * descriptions resolved to the person who holds the title ("The Kosovar prime minister"), then CoreNLP's
+ * coreference chains for pronouns. Earlier steps win: coreference only fills tokens nothing else claimed.
+ */
+final class ActorResolver {
+
+    private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she", "him", "her", "his", "hers", "himself",
+            "herself");
+    private static final Set<String> THING_PRONOUNS = Set.of("it", "its", "itself");
+    private static final Set<String> MODIFIER_TAGS = Set.of("NATIONALITY", "LOCATION", "COUNTRY", "CITY",
+            "STATE_OR_PROVINCE", "ORGANIZATION", "MISC");
+
+    private record Run(String type, int from, int to) {
+    }
+
+    private final LeaderRegistry registry;
+    private final Set<String> demonyms;
+
+    ActorResolver(LeaderRegistry registry, Set<String> demonyms) {
+        this.registry = registry;
+        this.demonyms = demonyms;
+    }
+
+    ActorIndex resolve(ParsedText text) {
+        ActorIndex index = new ActorIndex(text);
+        List<Run> runs = runs(text);
+        resolvePersons(text, index, runs);
+        resolveOrganisationsAndPlaces(text, index, runs);
+        resolveTitles(text, index, runs);
+        resolveCoreference(text, index);
+        return index;
+    }
+
+    static String actorType(String nerTag) {
+        return switch (nerTag) {
+            case "PERSON" -> "PERSON";
+            case "ORGANIZATION" -> "ORGANIZATION";
+            case "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE" -> "LOCATION";
+            default -> null;
+        };
+    }
+
+    private List<Run> runs(ParsedText text) {
+        List<Run> runs = new ArrayList<>();
+        int i = 0;
+        while (i < text.size()) {
+            String tag = text.ner(i);
+            int j = i;
+            while (j + 1 < text.size() && text.ner(j + 1).equals(tag) && text.sentenceOf(j + 1) == text.sentenceOf(i)) {
+                j++;
+            }
+            if (!tag.equals("O")) {
+                // a lone demonym that NER took for a name ("Kosovar added") is a nationality
+                if (tag.equals("PERSON") && i == j && demonyms.contains(Slug.fold(text.word(i)))) {
+                    tag = "NATIONALITY";
+                }
+                runs.add(new Run(tag, i, j));
+            }
+            i = j + 1;
+        }
+        return runs;
+    }
+
+    private String runText(ParsedText text, Run run) {
+        return text.body.substring(text.start(run.from()), text.end(run.to()));
+    }
+
+    private void resolvePersons(ParsedText text, ActorIndex index, List<Run> runs) {
+        List<Run> single = new ArrayList<>();
+        for (Run run : runs) {
+            if (!run.type().equals("PERSON")) {
+                continue;
+            }
+            String name = runText(text, run);
+            var entry = registry.byName(name).filter(LeaderRegistry.Entry::isPerson);
+            if (entry.isPresent()) {
+                index.mention(index.create(name, "PERSON", entry.get()), run.from(), run.to());
+            } else if (run.from() == run.to()) {
+                single.add(run);
+            } else {
+                index.mention(index.create(name, "PERSON", null), run.from(), run.to());
+            }
+        }
+        for (Run run : single) {
+            String surname = Slug.fold(text.word(run.from()));
+            List<ActorIndex.Draft> holders = new ArrayList<>();
+            for (ActorIndex.Draft actor : index.actors()) {
+                if (actor.isPerson() && Arrays.asList(Slug.fold(actor.name).split("\\s+")).contains(surname)) {
+                    holders.add(actor);
+                }
+            }
+            ActorIndex.Draft actor = holders.isEmpty() ? null : index.mostRecent(holders, run.from());
+            if (actor == null) {
+                actor = index.create(text.word(run.from()), "PERSON", null);
+            }
+            index.mention(actor, run.from(), run.to());
+        }
+    }
+
+    private void resolveOrganisationsAndPlaces(ParsedText text, ActorIndex index, List<Run> runs) {
+        for (Run run : runs) {
+            String type = actorType(run.type());
+            if (type == null || type.equals("PERSON")) {
+                continue;
+            }
+            String name = runText(text, run);
+            var entry = registry.byName(name).filter(e -> !e.isPerson());
+            index.mention(index.create(name, type, entry.orElse(null)), run.from(), run.to());
+        }
+    }
+
+    private void resolveTitles(ParsedText text, ActorIndex index, List<Run> runs) {
+        for (Run run : runs) {
+            if (!run.type().equals("TITLE")) {
+                continue;
+            }
+            int first = run.from();
+            List<String> modifiers = new ArrayList<>();
+            while (first > 0 && text.sentenceOf(first - 1) == text.sentenceOf(run.from())
+                    && (MODIFIER_TAGS.contains(text.ner(first - 1)) || text.word(first - 1).equals("'s"))) {
+                first--;
+                if (!text.word(first).equals("'s")) {
+                    modifiers.add(Slug.fold(text.word(first)));
+                }
+            }
+            String title = Slug.fold(runText(text, run));
+            int next = run.to() + 1;
+            ActorIndex.Draft named = next < text.size() && text.ner(next).equals("PERSON") ? index.actorAt(next) : null;
+            if (named == null && text.relation(run.to()).equals("appos")) {
+                ActorIndex.Draft governor = index.actorAt(text.governor(run.to()));
+                named = governor != null && governor.isPerson() ? governor : null;
+            }
+            if (named != null) {
+                named.titles.add(title);
+                named.demonyms.addAll(modifiers);
+                named.titled = true;
+                if (named.role == null) {
+                    named.role = runText(text, new Run("TITLE", first, run.to()));
+                }
+                index.mention(named, first, run.to());
+                continue;
+            }
+            int determiner = first - 1;
+            if (determiner >= 0 && (text.lower(determiner).equals("the"))) {
+                ActorIndex.Draft holder = titleHolder(index, title, modifiers, run.from());
+                if (holder != null) {
+                    index.mention(holder, determiner, run.to());
+                }
+            }
+        }
+    }
+
+    /** The person who holds {@code title} (and matches the demonyms, when given): the latest mentioned wins. */
+    private ActorIndex.Draft titleHolder(ActorIndex index, String title, List<String> modifiers, int token) {
+        List<ActorIndex.Draft> candidates = new ArrayList<>();
+        for (ActorIndex.Draft actor : index.actors()) {
+            if (actor.isPerson() && holds(actor.titles, title) && actor.demonyms.containsAll(modifiers)) {
+                candidates.add(actor);
+            }
+        }
+        ActorIndex.Draft found = index.mostRecent(candidates, token);
+        if (found != null || modifiers.isEmpty()) {
+            return found;
+        }
+        for (String modifier : modifiers) {
+            for (LeaderRegistry.Entry entry : registry.byDemonym(modifier)) {
+                if (entry.isPerson() && entry.titles().stream().map(Slug::fold).anyMatch(t -> sameTitle(t, title))) {
+                    return index.create(entry.name(), "PERSON", entry);
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean holds(Set<String> titles, String title) {
+        return titles.stream().anyMatch(t -> sameTitle(t, title));
+    }
+
+    private static boolean sameTitle(String held, String said) {
+        return held.equals(said) || held.endsWith(" " + said) || said.endsWith(" " + held);
+    }
+
+    private void resolveCoreference(ParsedText text, ActorIndex index) {
+        Map<Integer, CorefChain> chains = text.document.corefChains();
+        if (chains == null) {
+            return;
+        }
+        for (CorefChain chain : chains.values()) {
+            List<CorefChain.CorefMention> mentions = chain.getMentionsInTextualOrder();
+            ActorIndex.Draft[] owners = new ActorIndex.Draft[mentions.size()];
+            for (int m = 0; m < mentions.size(); m++) {
+                owners[m] = index.actorAt(head(text, mentions.get(m)));
+            }
+            for (int m = 0; m < mentions.size(); m++) {
+                if (owners[m] != null) {
+                    continue;
+                }
+                CorefChain.CorefMention mention = mentions.get(m);
+                ActorIndex.Draft owner = nearestOwner(owners, m);
+                if (owner == null || !compatible(mention, owner)) {
+                    continue;
+                }
+                int from = text.sentenceFirst(mention.sentNum - 1) + mention.startIndex - 1;
+                int to = text.sentenceFirst(mention.sentNum - 1) + mention.endIndex - 2;
+                if (to - from > 5) {
+                    from = to = head(text, mention);
+                }
+                index.mention(owner, from, to);
+            }
+        }
+    }
+
+    private static int head(ParsedText text, CorefChain.CorefMention mention) {
+        return text.sentenceFirst(mention.sentNum - 1) + mention.headIndex - 1;
+    }
+
+    private static ActorIndex.Draft nearestOwner(ActorIndex.Draft[] owners, int m) {
+        for (int back = m - 1; back >= 0; back--) {
+            if (owners[back] != null) {
+                return owners[back];
+            }
+        }
+        for (int ahead = m + 1; ahead < owners.length; ahead++) {
+            if (owners[ahead] != null) {
+                return owners[ahead];
+            }
+        }
+        return null;
+    }
+
+    private static boolean compatible(CorefChain.CorefMention mention, ActorIndex.Draft owner) {
+        String span = mention.mentionSpan.toLowerCase();
+        if (mention.mentionType == Dictionaries.MentionType.PRONOMINAL) {
+            if (PERSON_PRONOUNS.contains(span)) {
+                return owner.isPerson();
+            }
+            if (THING_PRONOUNS.contains(span)) {
+                return !owner.isPerson();
+            }
+            return false; // I, we, they, you: speakers inside quotes and groups, too loose to follow
+        }
+        return mention.mentionType == Dictionaries.MentionType.NOMINAL
+                && owner.isPerson() == (mention.animacy == Dictionaries.Animacy.ANIMATE);
+    }
+
+    /** Demonyms and country names: from the NER mapping's NATIONALITY lines and from the registry. */
+    static Set<String> demonymsOf(LeaderRegistry registry) {
+        Set<String> out = new HashSet<>(registry.demonyms());
+        for (String[] row : TsvResource.read(NlpPipeline.NER_MAPPING, 2)) {
+            if (row[1].equals("NATIONALITY") && row[0].matches("[\\p{L} ]+")) {
+                out.add(Slug.fold(row[0]));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package io.stancewire.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one article: CoreNLP annotation, then actors, quotes and their speakers, reported speech, tone cues,
+ * portrayal and stances. Thread-safe; the lexicons and the pipeline are loaded once and shared.
+ */
+public final class ArticleAnalyzer {
+
+    private final NlpPipeline pipeline;
+    private final LeaderRegistry registry;
+    private final Set<String> demonyms;
+    private final ToneLexicon toneLexicon = new ToneLexicon();
+    private final OpinionLexicon opinionLexicon = new OpinionLexicon();
+    private final SpeechVerbs speechVerbs = new SpeechVerbs();
+
+    public ArticleAnalyzer(NlpPipeline pipeline, LeaderRegistry registry) {
+        this.pipeline = pipeline;
+        this.registry = registry;
+        this.demonyms = ActorResolver.demonymsOf(registry);
+    }
+
+    public ArticleAnalysis analyze(Article article) {
+        String body = article.body();
+        ParsedText text = new ParsedText(body, pipeline.annotate(body));
+        ActorIndex actors = new ActorResolver(registry, demonyms).resolve(text);
+        ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms);
+        List<Span> quoteSpans = QuoteFinder.find(body);
+        QuoteAttributor attributor = new QuoteAttributor(text, referents, speechVerbs, quoteSpans);
+        OpinionScorer opinions = new OpinionScorer(text, opinionLexicon);
+
+        List<Quote> quotes = new ArrayList<>();
+        for (QuoteAttributor.Attribution attribution : attributor.attribute(quoteSpans)) {
+            quotes.add(quote(attribution.quote(), Quote.DIRECT, attribution.speaker(), opinions));
+        }
+        for (IndirectSpeechExtractor.Reported reported : new IndirectSpeechExtractor(text, referents, speechVerbs,
+                attributor).extract()) {
+            quotes.add(quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions));
+        }
+        quotes.sort(Comparator.comparingInt(Quote::start));
+
+        List<ToneCue> tones = new ArrayList<>();
+        for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor).match()) {
+            Span span = text.span(match.from(), match.to());
+            tones.add(new ToneCue(span.start(), span.end(), span.text(), ids(match.agents()), ids(match.targets()),
+                    StanceScorer.round(match.polarity()), match.entry().category()));
+        }
+
+        PortrayalScorer portrayals = new PortrayalScorer(text, opinions, attributor);
+        List<Actor> actorList = new ArrayList<>();
+        for (ActorIndex.Draft draft : actors.actors()) {
+            if (draft.mentions.isEmpty()) {
+                continue;
+            }
+            actorList.add(new Actor(draft.id, draft.name, draft.type, draft.isLeader(), draft.role,
+                    portrayals.portrayal(draft, quotes, tones), List.copyOf(draft.mentions.values())));
+        }
+        actorList.sort(Comparator.comparingInt(a -> a.mentions().get(0).start()));
+        List<Stance> stances = StanceScorer.stances(actorList, quotes, tones);
+        return new ArticleAnalysis(article.id(), article.title(), article.publishedAt(), actorList, quotes, tones,
+                stances);
+    }
+
+    private static Quote quote(Span span, String kind, ReferentResolver.Referent speaker, OpinionScorer opinions) {
+        ActorIndex.Draft actor = speaker.speaker();
+        return new Quote(span.start(), span.end(), span.text(), kind, actor == null ? null : actor.id,
+                actor == null ? null : actor.name, actor == null ? null : speaker.mention(),
+                StanceScorer.round(opinions.tone(span)));
+    }
+
+    private static List<String> ids(List<ActorIndex.Draft> actors) {
+        return actors.stream().map(a -> a.id).distinct().toList();
+    }
+}

@@ -1,0 +1,143 @@
+package io.stancewire.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds top-level quotations: curly and straight double marks, {@code ``...''} and {@code ''...''} (NYT style),
+ * guillemets, low-high German marks, and single-quoted spans outside double quotes. Quotes nested inside a quote are
+ * part of it. A quote left open at the end of a paragraph continues when the next paragraph opens with a quotation
+ * mark (the news convention), and otherwise ends with its paragraph.
+ */
+public final class QuoteFinder {
+
+    private static final int SINGLE_QUOTE_REACH = 300;
+
+    private QuoteFinder() {
+    }
+
+    public static List<Span> find(String body) {
+        List<Span> quotes = new ArrayList<>();
+        int i = 0;
+        int n = body.length();
+        while (i < n) {
+            int markLength = doubleOpener(body, i);
+            if (markLength > 0) {
+                int end = closeDouble(body, i, markLength);
+                quotes.add(Span.of(body, i, end));
+                i = end;
+                continue;
+            }
+            if (singleOpener(body, i)) {
+                int close = closeSingle(body, i);
+                if (close > 0) {
+                    quotes.add(Span.of(body, i, close));
+                    i = close;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return quotes;
+    }
+
+    /** Length of the double opening mark at {@code i}, or 0. */
+    private static int doubleOpener(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '“' || c == '„' || c == '«' || c == '"') {
+            return 1;
+        }
+        if ((c == '`' || c == '\'') && i + 1 < s.length() && s.charAt(i + 1) == c && boundaryBefore(s, i)) {
+            return 2;
+        }
+        return 0;
+    }
+
+    /** The end (exclusive, after the closing mark) of the quote opened at {@code open}. */
+    private static int closeDouble(String s, int open, int markLength) {
+        char opener = s.charAt(open);
+        int i = open + markLength;
+        int lastText = i;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (paragraphBreak(s, i)) {
+                int next = skipSpace(s, i);
+                if (next < s.length() && doubleOpener(s, next) > 0) {
+                    i = next + doubleOpener(s, next); // the quote goes on in the next paragraph
+                    continue;
+                }
+                return lastText;
+            }
+            boolean closes = switch (opener) {
+                case '“' -> c == '”';
+                case '„' -> c == '“' || c == '”';
+                case '«' -> c == '»';
+                case '"' -> c == '"';
+                default -> c == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'';
+            };
+            if (closes) {
+                return i + (markLength == 2 && c == '\'' ? 2 : 1);
+            }
+            if (!Character.isWhitespace(c)) {
+                lastText = i + 1;
+            }
+            i++;
+        }
+        return lastText;
+    }
+
+    private static boolean singleOpener(String s, int i) {
+        char c = s.charAt(i);
+        return (c == '‘' || c == '\'') && boundaryBefore(s, i) && i + 1 < s.length()
+                && Character.isLetterOrDigit(s.charAt(i + 1));
+    }
+
+    /** The end of a single-quoted span opened at {@code open}, or -1 when no closing mark follows nearby. */
+    private static int closeSingle(String s, int open) {
+        for (int i = open + 1; i < s.length() && i < open + SINGLE_QUOTE_REACH; i++) {
+            char c = s.charAt(i);
+            if (paragraphBreak(s, i) || c == '"' || c == '“' || c == '”') {
+                return -1;
+            }
+            if ((c == '’' || c == '\'') && !Character.isWhitespace(s.charAt(i - 1)) && boundaryAfter(s, i + 1)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean boundaryBefore(String s, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char p = s.charAt(i - 1);
+        return Character.isWhitespace(p) || "([{—–-/:;".indexOf(p) >= 0;
+    }
+
+    private static boolean boundaryAfter(String s, int i) {
+        return i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
+    }
+
+    private static boolean paragraphBreak(String s, int i) {
+        if (s.charAt(i) != '\n') {
+            return false;
+        }
+        for (int j = i + 1; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}

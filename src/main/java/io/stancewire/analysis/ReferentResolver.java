@@ -1,0 +1,286 @@
+package io.stancewire.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who or what a noun phrase (given by its head token) refers to, when it is the subject of a speech verb or the
+ * agent or target of a tone cue: an actor, a document ("the text states"), a group ("thousands of people"), or
+ * nobody known. Places that act stand for their government; demonyms alone stand for the leader of that
+ * nationality ("Kosovar added"); "the two leaders" stands for the two leaders the article pairs.
+ */
+final class ReferentResolver {
+
+    enum Kind { ACTOR, DOCUMENT, GROUP, UNKNOWN }
+
+    record Referent(Kind kind, List<ActorIndex.Draft> actors, Span mention) {
+
+        static final Referent NONE = new Referent(Kind.UNKNOWN, List.of(), null);
+
+        /** The single person or organisation who can be a speaker, or null. */
+        ActorIndex.Draft speaker() {
+            if (kind != Kind.ACTOR || actors.size() != 1) {
+                return null;
+            }
+            ActorIndex.Draft actor = actors.get(0);
+            return actor.type.equals("PERSON") || actor.type.equals("ORGANIZATION") ? actor : null;
+        }
+    }
+
+    static final Set<String> DOCUMENT_NOUNS = Set.of("text", "draft", "proposal", "agreement", "document", "bill",
+            "law", "constitution", "resolution", "report", "ruling", "decision", "summary", "declaration",
+            "communique", "treaty", "plan", "annex", "appendix", "deal", "accord", "order", "decree", "sign",
+            "banner", "letter", "memo", "statement", "verdict", "judgment", "judgement", "article", "clause",
+            "question", "motion", "petition", "placard", "poster", "headline", "survey", "poll");
+    static final Set<String> GROUP_NOUNS = Set.of("people", "protester", "demonstrator", "crowd", "thousand",
+            "hundred", "dozen", "million", "resident", "supporter", "critic", "voter", "citizen", "activist",
+            "member", "participant", "observer", "analyst", "expert", "student", "worker", "family", "mp",
+            "lawmaker", "legislator", "minister", "official", "leader", "side", "party", "camp", "country",
+            "nation", "westerner", "other");
+    static final Set<String> SPOKESPERSON_NOUNS = Set.of("spokesman", "spokeswoman", "spokesperson", "spokeperson",
+            "spokeman", "representative", "office", "ministry", "department", "aide", "press", "secretary",
+            "statement", "source", "official", "communique", "account", "tweet", "campaign");
+    static final Set<String> GOVERNMENT_NOUNS = Set.of("side", "government", "authority", "leadership", "camp",
+            "regime", "administration", "delegation", "diplomacy", "state", "presidency");
+    private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she", "him", "her");
+    private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "we", "us");
+    private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "which", "that", "whom");
+    private static final Set<String> THING_PRONOUNS = Set.of("it", "its");
+    private static final Set<String> PAIR_WORDS = Set.of("two", "both");
+
+    private final ParsedText text;
+    private final ActorIndex index;
+    private final LeaderRegistry registry;
+    private final Set<String> demonyms;
+
+    ReferentResolver(ParsedText text, ActorIndex index, LeaderRegistry registry, Set<String> demonyms) {
+        this.text = text;
+        this.index = index;
+        this.registry = registry;
+        this.demonyms = demonyms;
+    }
+
+    /** The first of the candidate heads that refers to something known (see {@link ParsedText#subjectCandidates}). */
+    Referent resolveFirst(List<Integer> candidates) {
+        for (int candidate : candidates) {
+            Referent referent = resolveAll(candidate);
+            if (referent.kind() != Kind.UNKNOWN) {
+                return referent;
+            }
+        }
+        return Referent.NONE;
+    }
+
+    /** The referent of the phrase headed by {@code head}, with conjoined phrases ("Kurti and Vucic") merged in. */
+    Referent resolveAll(int head) {
+        Referent first = resolve(head);
+        List<Integer> conjuncts = text.children(head, r -> r.equals("conj"));
+        if (conjuncts.isEmpty()) {
+            return first;
+        }
+        Set<ActorIndex.Draft> actors = new LinkedHashSet<>(first.actors());
+        for (int conjunct : conjuncts) {
+            actors.addAll(resolve(conjunct).actors());
+        }
+        Kind kind = actors.isEmpty() ? first.kind() : Kind.GROUP;
+        return new Referent(kind, List.copyOf(actors), nounPhrase(head));
+    }
+
+    Referent resolve(int head) {
+        if (head < 0) {
+            return Referent.NONE;
+        }
+        ActorIndex.Draft actor = index.actorAt(head);
+        if (THING_PRONOUNS.contains(text.lower(head))) {
+            return thing(head, actor);
+        }
+        if (actor != null) {
+            return new Referent(Kind.ACTOR, List.of(speakingFor(actor, index.mentionAt(head))), index.mentionAt(head));
+        }
+        String lemma = text.lemma(head);
+        String word = text.lower(head);
+        Span single = text.span(head, head);
+        if (text.ner(head).equals("NATIONALITY") || demonyms.contains(Slug.fold(word)) && !text.isVerb(head)) {
+            ActorIndex.Draft leader = leaderOf(List.of(Slug.fold(word)), head);
+            return leader == null ? Referent.NONE : new Referent(Kind.ACTOR, List.of(leader), single);
+        }
+        if (text.isPronoun(head)) {
+            if (PERSON_PRONOUNS.contains(word)) {
+                ActorIndex.Draft person = lastPersonBefore(head);
+                return person == null ? Referent.NONE : new Referent(Kind.ACTOR, List.of(person), single);
+            }
+            if (GROUP_PRONOUNS.contains(word)) {
+                return new Referent(Kind.GROUP, List.of(), single);
+            }
+            return Referent.NONE;
+        }
+        if (RELATIVE_PRONOUNS.contains(word)) {
+            int verb = text.governor(head);
+            if (verb >= 0 && text.relation(verb).startsWith("acl")) {
+                return resolve(text.governor(verb));
+            }
+            return Referent.NONE;
+        }
+        Span phrase = nounPhrase(head);
+        List<String> modifiers = modifierDemonyms(head);
+        if (GOVERNMENT_NOUNS.contains(lemma) && !modifiers.isEmpty()) {
+            for (String modifier : modifiers) {
+                for (LeaderRegistry.Entry entry : registry.byDemonym(modifier)) {
+                    if (!entry.isPerson()) {
+                        ActorIndex.Draft government = index.create(entry.name(), entry.type(), entry);
+                        index.alsoMention(government, phrase);
+                        return new Referent(Kind.ACTOR, List.of(government), phrase);
+                    }
+                }
+            }
+        }
+        if (SPOKESPERSON_NOUNS.contains(lemma)) {
+            for (int child : text.children(head, r -> r.startsWith("compound") || r.startsWith("nmod"))) {
+                Referent owner = resolve(child);
+                if (owner.speaker() != null) {
+                    return new Referent(Kind.ACTOR, owner.actors(), phrase);
+                }
+            }
+        }
+        if (DOCUMENT_NOUNS.contains(lemma)) {
+            return new Referent(Kind.DOCUMENT, List.of(), phrase);
+        }
+        if (!GROUP_NOUNS.contains(lemma) && text.tag(head).startsWith("NN")) {
+            // "the aegis of the European Union", "the government of Serbia": the actor it belongs to
+            for (int child : text.children(head, r -> r.equals("nmod") || r.equals("nmod:poss"))) {
+                ActorIndex.Draft owner = index.actorAt(child);
+                if (owner != null) {
+                    return new Referent(Kind.ACTOR, List.of(speakingFor(owner, index.mentionAt(child))), phrase);
+                }
+            }
+        }
+        if (GROUP_NOUNS.contains(lemma) || text.tag(head).equals("NNS")) {
+            return new Referent(Kind.GROUP, groupMembers(head), phrase);
+        }
+        return Referent.NONE;
+    }
+
+    /**
+     * "It": a document when the previous sentences speak of one ("The text also states ... At the same time, it
+     * proposes"), an organisation when coreference says so, otherwise unknown (a place is not a speaker).
+     */
+    private Referent thing(int head, ActorIndex.Draft actor) {
+        int sentence = text.sentenceOf(head);
+        for (int s = sentence; s >= Math.max(0, sentence - 1); s--) {
+            int root = text.root(s);
+            int subject = root < 0 ? -1 : text.subjectOf(root);
+            if (subject >= 0 && subject != head && DOCUMENT_NOUNS.contains(text.lemma(subject))) {
+                return new Referent(Kind.DOCUMENT, List.of(), text.span(head, head));
+            }
+        }
+        if (actor != null && actor.type.equals("ORGANIZATION")) {
+            return new Referent(Kind.ACTOR, List.of(actor), text.span(head, head));
+        }
+        return Referent.NONE;
+    }
+
+    /** A place that acts or speaks stands for the government the registry names for it. */
+    private ActorIndex.Draft speakingFor(ActorIndex.Draft actor, Span mention) {
+        if (!actor.type.equals("LOCATION")) {
+            return actor;
+        }
+        var entry = registry.byPlace(actor.name);
+        if (entry.isEmpty()) {
+            return actor;
+        }
+        ActorIndex.Draft government = index.create(entry.get().name(), entry.get().type(), entry.get());
+        if (mention != null) {
+            index.alsoMention(government, mention);
+        }
+        return government;
+    }
+
+    /** "The two leaders", "both sides", "the leaders of Kosovo and Serbia": the leaders meant. */
+    private List<ActorIndex.Draft> groupMembers(int head) {
+        if (!Set.of("leader", "side", "party", "camp", "president", "minister").contains(text.lemma(head))) {
+            return List.of();
+        }
+        List<String> countries = new ArrayList<>();
+        for (int child : text.children(head, r -> r.startsWith("nmod"))) {
+            countries.add(Slug.fold(text.word(child)));
+            for (int conjunct : text.children(child, r -> r.equals("conj"))) {
+                countries.add(Slug.fold(text.word(conjunct)));
+            }
+        }
+        List<ActorIndex.Draft> members = new ArrayList<>();
+        for (String country : countries) {
+            ActorIndex.Draft leader = leaderOf(List.of(country), head);
+            if (leader != null && !members.contains(leader)) {
+                members.add(leader);
+            }
+        }
+        if (!members.isEmpty()) {
+            return members;
+        }
+        boolean pair = text.children(head, r -> r.equals("nummod") || r.equals("det") || r.equals("det:predet"))
+                .stream().anyMatch(c -> PAIR_WORDS.contains(text.lemma(c)));
+        return pair ? lastPairedLeaders(head) : List.of();
+    }
+
+    /** The latest two leaders named together ("Kurti and Vucic") before {@code token}. */
+    private List<ActorIndex.Draft> lastPairedLeaders(int token) {
+        for (int i = token - 1; i >= 0; i--) {
+            ActorIndex.Draft left = index.actorAt(i);
+            if (left == null || !left.isLeader() || !left.isPerson()) {
+                continue;
+            }
+            for (int conjunct : text.children(i, r -> r.equals("conj"))) {
+                ActorIndex.Draft right = index.actorAt(conjunct);
+                if (right != null && right != left && right.isLeader() && right.isPerson()) {
+                    return List.of(left, right);
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** The leader (a person) of these demonyms or countries mentioned most recently before {@code token}. */
+    private ActorIndex.Draft leaderOf(List<String> demonymsOrCountries, int token) {
+        List<ActorIndex.Draft> candidates = new ArrayList<>();
+        for (ActorIndex.Draft actor : index.actors()) {
+            if (actor.isPerson() && actor.isLeader() && actor.demonyms.containsAll(demonymsOrCountries)) {
+                candidates.add(actor);
+            }
+        }
+        return index.mostRecent(candidates, token);
+    }
+
+    private ActorIndex.Draft lastPersonBefore(int token) {
+        int paragraph = text.paragraphOf(Math.min(token, text.size() - 1));
+        for (int i = token - 1; i >= 0 && text.paragraphOf(i) >= paragraph - 2; i--) {
+            ActorIndex.Draft actor = index.actorAt(i);
+            if (actor != null && actor.isPerson()) {
+                return actor;
+            }
+        }
+        return null;
+    }
+
+    private List<String> modifierDemonyms(int head) {
+        List<String> out = new ArrayList<>();
+        for (int child : text.children(head, r -> r.equals("amod") || r.startsWith("compound")
+                || r.equals("nmod:poss"))) {
+            String folded = Slug.fold(text.word(child));
+            if (demonyms.contains(folded) || text.ner(child).equals("NATIONALITY")
+                    || ActorResolver.actorType(text.ner(child)) != null) {
+                out.add(folded);
+            }
+        }
+        return out;
+    }
+
+    /** The noun phrase headed by {@code head}, without its clauses, appositions and conjuncts. */
+    Span nounPhrase(int head) {
+        int[] range = text.subtree(head, r -> r.startsWith("acl") || r.equals("appos") || r.equals("punct")
+                || r.equals("conj") || r.equals("cc") || r.equals("ccomp") || r.equals("advcl")
+                || r.equals("parataxis") || r.equals("dep") || r.startsWith("nmod") && !r.equals("nmod:poss"));
+        return text.span(range[0], range[1]);
+    }
+}

@@ -1,0 +1,122 @@
+package io.stancewire.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the tone cues of the narration: a word whose lemma heads a {@link ToneLexicon} entry and whose dependency
+ * subtree holds the entry's other lemmas ("throw" ... "spade"). Its agents are the subject (propagated through
+ * "did not hesitate to" and conjoined verbs), its targets the objects and obliques; "each other" makes the agents
+ * their own targets. Negation scales the polarity ({@link Negation}). Words inside direct quotes are the speaker's,
+ * not the narration's, and are scored as quote tone instead.
+ */
+final class ToneCueMatcher {
+
+    record Match(int from, int to, ToneLexicon.Entry entry, List<ActorIndex.Draft> agents,
+            List<ActorIndex.Draft> targets, double polarity) {
+    }
+
+    private static final Set<String> RECIPROCAL = Set.of("other", "another");
+    private static final Set<String> TARGET_CASES = Set.of("at", "on", "against", "to", "toward", "towards", "with",
+            "upon", "of", "over", "about");
+
+    private final ParsedText text;
+    private final ReferentResolver referents;
+    private final ToneLexicon lexicon;
+    private final QuoteAttributor quotes;
+
+    ToneCueMatcher(ParsedText text, ReferentResolver referents, ToneLexicon lexicon, QuoteAttributor quotes) {
+        this.text = text;
+        this.referents = referents;
+        this.lexicon = lexicon;
+        this.quotes = quotes;
+    }
+
+    List<Match> match() {
+        List<Match> out = new ArrayList<>();
+        for (int head = 0; head < text.size(); head++) {
+            if (quotes.isQuoted(head) || !isContentWord(head)) {
+                continue;
+            }
+            for (ToneLexicon.Entry entry : lexicon.entries(text.lemma(head))) {
+                List<Integer> parts = parts(head, entry);
+                if (parts == null) {
+                    continue;
+                }
+                Match match = build(head, entry, parts);
+                if (match != null) {
+                    out.add(match);
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Verbs, common nouns and adjectives ("criticism", "furious"); bare nouns and adjectives need an agent. */
+    private boolean isContentWord(int token) {
+        String tag = text.tag(token);
+        return tag.startsWith("VB") || tag.startsWith("NN") && !tag.startsWith("NNP") || tag.startsWith("JJ");
+    }
+
+    /** The tokens that carry the entry's required lemmas, or null when one is missing. */
+    private List<Integer> parts(int head, ToneLexicon.Entry entry) {
+        List<Integer> parts = new ArrayList<>();
+        if (entry.with().isEmpty()) {
+            return parts;
+        }
+        List<Integer> below = text.descendants(head, 2);
+        for (String lemma : entry.with()) {
+            Integer found = below.stream().filter(t -> text.lemma(t).equals(lemma)).findFirst().orElse(null);
+            if (found == null) {
+                return null;
+            }
+            parts.add(found);
+        }
+        return parts;
+    }
+
+    private Match build(int head, ToneLexicon.Entry entry, List<Integer> parts) {
+        boolean verb = text.isVerb(head);
+        Set<ActorIndex.Draft> agents = new LinkedHashSet<>();
+        List<Integer> subjects = verb ? text.subjectCandidates(head) : text.children(head, r -> r.equals("nmod:poss"));
+        agents.addAll(referents.resolveFirst(subjects).actors());
+        if (!verb && entry.with().isEmpty() && agents.isEmpty()) {
+            return null; // a bare noun or adjective with nobody behind it is not a cue of anybody's tone
+        }
+        Set<ActorIndex.Draft> targets = new LinkedHashSet<>();
+        boolean reciprocal = false;
+        for (int object : text.children(head, r -> r.equals("obj") || r.equals("iobj") || r.startsWith("obl")
+                || r.startsWith("nmod") && !r.equals("nmod:poss") || r.equals("nsubj:pass"))) {
+            if (!text.relation(object).startsWith("obj") && !text.relation(object).equals("iobj")
+                    && !text.relation(object).equals("nsubj:pass")
+                    && !text.hasChild(object, r -> r.equals("case"), TARGET_CASES)) {
+                continue; // "for the lack of", "with encouragement from": reasons and circumstances, not targets
+            }
+            if (RECIPROCAL.contains(text.lemma(object))) {
+                reciprocal = true;
+                continue;
+            }
+            targets.addAll(referents.resolveAll(object).actors());
+        }
+        if (reciprocal) {
+            targets.addAll(agents);
+        }
+        if (agents.isEmpty() && targets.isEmpty()) {
+            return null; // "war rages": nobody's tone
+        }
+        int from = head;
+        int to = head;
+        for (int part : parts) {
+            from = Math.min(from, part);
+            to = Math.max(to, part);
+        }
+        for (int particle : text.children(head, r -> r.equals("compound:prt"))) {
+            to = Math.max(to, particle);
+        }
+        double polarity = entry.polarity() * Negation.factor(text, head);
+        return new Match(from, to, entry, List.copyOf(agents), List.copyOf(targets), polarity);
+    }
+}

@@ -1,0 +1,40 @@
+package io.stancewire.api;
+
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.stancewire.analysis.Article;
+import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.ArticleReader;
+
+@Path("/api/v1/analyze")
+@Tag(name = "analysis")
+public class AnalyzeResource {
+
+    @Inject
+    ArticleReader reader;
+
+    @Inject
+    AnalysisService analysis;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Analyse an article at once", description = "Same JSON as the Kafka input; id optional. "
+            + "Nothing is stored.")
+    public ArticleAnalysis analyze(@RequestBody(description = "the article") byte[] body) {
+        Article article = reader.read(body, null, false, Instant.now());
+        return analysis.analyze(article.id() == null ? article.withId("") : article);
+    }
+}

@@ -1,0 +1,72 @@
+package io.stancewire.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.stancewire.analysis.Article;
+import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.ingest.ArticleReader;
+import io.stancewire.stance.StanceQueries;
+
+@Path("/api/v1/articles")
+@Tag(name = "articles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    static final long PUBLISH_TIMEOUT_SECONDS = 30;
+
+    @Inject
+    ArticleReader reader;
+
+    @Inject
+    StanceQueries queries;
+
+    @Inject
+    @Channel("article-submissions")
+    Emitter<Record<String, byte[]>> submissions;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit an article", description = "Validates it and publishes it, unchanged, to the input "
+            + "topic keyed by its id, as a Kafka producer would. 202 once the broker has it.")
+    public Response submit(byte[] body) throws InterruptedException {
+        Article article = reader.read(body, null, true, Instant.now());
+        try {
+            submissions.send(Record.of(article.id(), body)).toCompletableFuture()
+                    .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return Problem.response(503, "Kafka unavailable", "the article could not be published: " + e.getMessage(),
+                    "/api/v1/articles");
+        }
+        return Response.accepted(Map.of("id", article.id(), "status", "accepted"))
+                .location(URI.create("/api/v1/articles/" + article.id())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The stored analysis of a processed article")
+    public ArticleAnalysis get(@PathParam("id") String id) {
+        return queries.article(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem("Unknown article",
+                "no analysed article has the id '" + id + "'"));
+    }
+}

@@ -1,0 +1,97 @@
+package io.stancewire.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.InvalidArticleException;
+import io.stancewire.stance.StanceQueries;
+
+/** Every error answers {@code application/problem+json}. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidArticle(InvalidArticleException e, UriInfo uri) {
+        return e.tooLarge()
+                ? Problem.response(413, "Article too large", e.getMessage(), path(uri))
+                : Problem.response(400, "Invalid article", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e, UriInfo uri) {
+        return Problem.response(404, e.title, e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response badParameter(BadParameterProblem e, UriInfo uri) {
+        return Problem.response(400, "Invalid parameter", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return Problem.response(400, "Malformed JSON", e.getOriginalMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StanceQueries.StoreUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(503, "Not ready", e.getMessage(), path(uri)))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response modelsUnavailable(AnalysisService.ModelsUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(503, "Analysis unavailable", e.getMessage(), path(uri)))
+                .header("Retry-After", "30").build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String detail = switch (status) {
+            case 404 -> "no resource at " + path(uri);
+            case 405 -> "this method is not allowed on " + path(uri);
+            case 406 -> "this resource answers application/json only";
+            case 413 -> "the request body is too large";
+            case 415 -> "send the article as application/json";
+            default -> e.getMessage();
+        };
+        return Problem.response(status, title, detail, path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("Unexpected error on " + path(uri), e);
+        return Problem.response(500, "Internal error", "the request failed: " + e.getClass().getSimpleName(),
+                path(uri));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getPath();
+    }
+
+    /** Unknown article or leader. */
+    public static class NotFoundProblem extends RuntimeException {
+        final String title;
+
+        public NotFoundProblem(String title, String detail) {
+            super(detail);
+            this.title = title;
+        }
+    }
+
+    public static class BadParameterProblem extends RuntimeException {
+        public BadParameterProblem(String detail) {
+            super(detail);
+        }
+    }
+}

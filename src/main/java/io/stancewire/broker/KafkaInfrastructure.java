@@ -1,0 +1,100 @@
+package io.stancewire.broker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.stancewire.config.StancewireConfig;
+
+/**
+ * Before any Kafka client starts: runs the embedded broker when no {@code kafka.bootstrap.servers} is configured,
+ * then creates the service's topics where they are missing (the analyses topic compacted).
+ */
+@Singleton
+public class KafkaInfrastructure {
+
+    private static final Logger LOG = Logger.getLogger(KafkaInfrastructure.class);
+
+    @Inject
+    StancewireConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    Optional<String> externalServers;
+
+    private EmbeddedKafkaBroker broker;
+
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        String servers;
+        if (externalServers.isPresent()) {
+            servers = externalServers.get();
+            LOG.infof("Using the Kafka cluster at %s", servers);
+        } else {
+            long started = System.nanoTime();
+            broker = new EmbeddedKafkaBroker(config.broker().dataDir(), config.broker().port(),
+                    config.broker().controllerPort()).start();
+            servers = broker.bootstrapServers();
+            LOG.infof("Started the embedded Kafka broker on %s (data in %s) in %d ms", servers,
+                    config.broker().dataDir().toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+        }
+        createTopics(servers);
+    }
+
+    private void createTopics(String servers) {
+        StancewireConfig.Topics topics = config.topics();
+        List<NewTopic> wanted = new ArrayList<>();
+        wanted.add(new NewTopic(topics.articles(), topics.partitions(), topics.replicationFactor()));
+        wanted.add(new NewTopic(topics.deadLetters(), topics.partitions(), topics.replicationFactor()));
+        wanted.add(new NewTopic(topics.analyses(), topics.partitions(), topics.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(60, TimeUnit.SECONDS);
+                    LOG.infof("Created topic %s", entry.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the clients will keep retrying; Kafka Streams waits for its topics before it starts
+            LOG.errorf(e, "Could not check or create the topics on %s", servers);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

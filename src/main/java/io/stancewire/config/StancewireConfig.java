@@ -1,0 +1,54 @@
+package io.stancewire.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The service's own settings ({@code stancewire.*}); defaults live in application.properties. */
+@ConfigMapping(prefix = "stancewire")
+public interface StancewireConfig {
+
+    Topics topics();
+
+    Analysis analysis();
+
+    EmbeddedBroker broker();
+
+    /** Every topic the service reads or writes. */
+    interface Topics {
+        /** Input articles (contract: {@code articles}). */
+        String articles();
+
+        /** Records that could not be processed, unchanged, with a {@code dead-letter-reason} header. */
+        String deadLetters();
+
+        /** One analysis per article id, compacted (contract: {@code article-analyses}). */
+        String analyses();
+
+        /** Partitions of topics the service creates: the most consumer instances that can share the work. */
+        int partitions();
+
+        short replicationFactor();
+    }
+
+    interface Analysis {
+        /** A leader registry YAML file replacing the one in the jar. */
+        Optional<Path> registry();
+
+        /** Longest article body accepted, in characters. */
+        int maxBodyChars();
+
+        /** Load the CoreNLP models at start-up (otherwise at the first article). */
+        boolean eagerLoad();
+    }
+
+    /** The single-node KRaft broker started when no {@code kafka.bootstrap.servers} is configured. */
+    interface EmbeddedBroker {
+        Path dataDir();
+
+        int port();
+
+        int controllerPort();
+    }
+}

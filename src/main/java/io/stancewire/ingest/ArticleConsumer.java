@@ -1,0 +1,61 @@
+package io.stancewire.ingest;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.stancewire.analysis.Article;
+import io.stancewire.analysis.ArticleAnalysis;
+
+/**
+ * Articles in, analyses out. Runs on the bounded {@code analysis} worker pool (one thread per core), never on the
+ * event loop. A record that fails throws: the connector's dead-letter strategy then sends it, unchanged, to
+ * {@code articles.dlq} with the exception message as {@code dead-letter-reason}, and consumption goes on.
+ */
+@ApplicationScoped
+public class ArticleConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ArticleConsumer.class);
+
+    @Inject
+    ArticleReader reader;
+
+    @Inject
+    AnalysisService analysis;
+
+    @Incoming("articles")
+    @Outgoing("article-analyses")
+    @Blocking(value = "analysis", ordered = false)
+    public Record<String, ArticleAnalysis> analyse(ConsumerRecord<String, byte[]> record) {
+        try {
+            if (record.value() == null) {
+                if (record.key() == null) {
+                    throw new InvalidArticleException("a tombstone (null value) needs the article id as its key");
+                }
+                return Record.of(record.key(), null); // withdraws the article from every score
+            }
+            Article article = reader.read(record.value(), record.key(), true,
+                    Instant.ofEpochMilli(record.timestamp()));
+            ArticleAnalysis result = analysis.analyze(article);
+            analysis.countAnalysed();
+            return Record.of(article.id(), result);
+        } catch (InvalidArticleException e) {
+            LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            analysis.countDeadLettered();
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Analysis failed for record %s-%d@%d", record.topic(), record.partition(), record.offset());
+            analysis.countDeadLettered();
+            throw new IllegalStateException("analysis failed: " + e, e);
+        }
+    }
+}

@@ -9,6 +9,12 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "stancewire")
 public interface StancewireConfig {
 
+    /** Where the embedded broker and Kafka Streams keep their data. */
+    Path dataDir();
+
+    /** The Kafka cluster every client uses: {@code kafka.bootstrap.servers}, else the embedded broker. */
+    String bootstrapServers();
+
     Topics topics();
 
     Analysis analysis();

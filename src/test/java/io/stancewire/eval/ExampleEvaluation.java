@@ -1,0 +1,113 @@
+package io.stancewire.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import io.stancewire.analysis.Actor;
+import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.analysis.ArticleAnalyzer;
+import io.stancewire.analysis.Quote;
+import io.stancewire.analysis.Span;
+import io.stancewire.analysis.TestArticles;
+import io.stancewire.analysis.ToneCue;
+
+/** The example article of the service issue: its quotes and tone cues, and the issue's expectations, pass or fail. */
+final class ExampleEvaluation {
+
+    static final String KURTI = "albin-kurti";
+    static final String VUCIC = "aleksandar-vucic";
+    static final String BORRELL = "josep-borrell";
+
+    record Check(String expectation, boolean pass, String found) {
+    }
+
+    record Report(String article, double seconds, int passed, int total, List<Check> checks, List<Quote> quotes,
+            List<ToneCue> tones) {
+    }
+
+    private ExampleEvaluation() {
+    }
+
+    static Report evaluate(ArticleAnalyzer analyzer) {
+        String body = TestArticles.text("ohrid.txt");
+        long started = System.nanoTime();
+        ArticleAnalysis result = analyzer.analyze(TestArticles.article("ohrid", body));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        List<Check> checks = new ArrayList<>();
+        speaker(checks, result, "The parties could not find", BORRELL);
+        speaker(checks, result, "The other side", KURTI);
+        speaker(checks, result, "It is now up to", KURTI);
+        speaker(checks, result, "I think", VUCIC);
+        for (String phrase : List.of("mutually recognize", "Serbia will not oppose", "an appropriate level",
+                "capitulation")) {
+            speaker(checks, result, phrase, null);
+        }
+        cue(checks, result, "\"throw spades at each other\" hostile, agents Kurti and Vučić",
+                t -> t.cue().contains("spades"), t -> t.polarity() < 0 && "hostile".equals(t.category())
+                        && Set.copyOf(t.agentIds()).equals(Set.of(KURTI, VUCIC)));
+        cue(checks, result, "\"pouted\" negative, agent Vučić", t -> t.cue().startsWith("pouted"),
+                t -> t.polarity() < 0 && t.agentIds().equals(List.of(VUCIC)));
+        titles(checks, result, KURTI, "The Kosovar prime minister", "Kosovar Prime Minister");
+        titles(checks, result, VUCIC, "The Serbian president", "Serbian President");
+        titles(checks, result, BORRELL, "head of European diplomacy");
+
+        int passed = (int) checks.stream().filter(Check::pass).count();
+        return new Report("ohrid", Scores.round(seconds), passed, checks.size(), checks, result.quotes(),
+                result.tones());
+    }
+
+    /** Prints the quotes, tone cues and checks. */
+    static void print(Report report) {
+        System.out.println("Example article (ohrid): quotes");
+        for (Quote q : report.quotes()) {
+            System.out.printf("  %-8s %-46s <- %s%s%n", q.kind(), EvalIo.abbreviate(q.text(), 46),
+                    q.speakerName() == null ? "(nobody)" : q.speakerName(),
+                    q.speakerMention() == null ? "" : " [" + q.speakerMention().text() + "]");
+        }
+        System.out.println("Example article (ohrid): tone cues");
+        for (ToneCue t : report.tones()) {
+            System.out.printf("  %-34s %-12s %+.2f agents=%s targets=%s%n", EvalIo.abbreviate(t.cue(), 34),
+                    t.category(), t.polarity(), t.agentIds(), t.targetIds());
+        }
+        System.out.println("Example article (ohrid): expectations of issue 2");
+        for (Check c : report.checks()) {
+            System.out.printf("  %s %-58s %s%n", c.pass() ? "PASS" : "FAIL", c.expectation(),
+                    c.pass() ? "" : "found: " + c.found());
+        }
+    }
+
+    private static void speaker(List<Check> checks, ArticleAnalysis result, String startsWith, String speakerId) {
+        String expectation = "\"" + startsWith + "…\" -> " + (speakerId == null ? "no person" : speakerId);
+        Quote quote = result.quotes().stream()
+                .filter(q -> Quote.DIRECT.equals(q.kind()) && q.text().substring(1).startsWith(startsWith))
+                .findFirst().orElse(null);
+        if (quote == null) {
+            checks.add(new Check(expectation, false, "no direct quote"));
+            return;
+        }
+        boolean pass = speakerId == null
+                ? quote.speakerId() == null && quote.speakerName() == null && quote.speakerMention() == null
+                : speakerId.equals(quote.speakerId());
+        checks.add(new Check(expectation, pass, quote.speakerId() + (quote.speakerMention() == null ? ""
+                : " [" + quote.speakerMention().text() + "]")));
+    }
+
+    private static void cue(List<Check> checks, ArticleAnalysis result, String expectation, Predicate<ToneCue> which,
+            Predicate<ToneCue> right) {
+        ToneCue cue = result.tones().stream().filter(which).findFirst().orElse(null);
+        checks.add(cue == null ? new Check(expectation, false, "no such cue")
+                : new Check(expectation, right.test(cue), cue.cue() + " " + cue.category() + " " + cue.polarity()
+                        + " agents=" + cue.agentIds() + " targets=" + cue.targetIds()));
+    }
+
+    private static void titles(List<Check> checks, ArticleAnalysis result, String actorId, String... mentions) {
+        String expectation = actorId + " carries " + String.join(", ", mentions);
+        Actor actor = result.actor(actorId);
+        List<String> texts = actor == null ? List.of() : actor.mentions().stream().map(Span::text).toList();
+        checks.add(new Check(expectation, texts.containsAll(List.of(mentions)), actor == null ? "no actor"
+                : texts.toString()));
+    }
+}

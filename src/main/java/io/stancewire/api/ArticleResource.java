@@ -14,10 +14,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -27,6 +33,7 @@ import io.stancewire.analysis.Article;
 import io.stancewire.analysis.ArticleAnalysis;
 import io.stancewire.ingest.ArticleReader;
 import io.stancewire.stance.StanceQueries;
+import io.stancewire.stance.TopologyProducer;
 
 @Path("/api/v1/articles")
 @Tag(name = "articles")
@@ -40,6 +47,9 @@ public class ArticleResource {
 
     @Inject
     StanceQueries queries;
+
+    @Inject
+    PeerForwarder peers;
 
     @Inject
     @Channel("article-submissions")
@@ -65,8 +75,17 @@ public class ArticleResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "The stored analysis of a processed article")
-    public ArticleAnalysis get(@PathParam("id") String id) {
-        return queries.article(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem("Unknown article",
-                "no analysed article has the id '" + id + "'"));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleAnalysis.class)))
+    public Response get(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
+            @Context UriInfo uri) {
+        if (!local) {
+            var owner = queries.remoteOwner(TopologyProducer.ARTICLES_STORE, id);
+            if (owner.isPresent()) {
+                return peers.forward(owner.get(), uri.getRequestUri().getRawPath());
+            }
+        }
+        ArticleAnalysis analysis = queries.article(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem(
+                "Unknown article", "no analysed article has the id '" + id + "'"));
+        return Response.ok(analysis).build();
     }
 }

@@ -1,11 +1,13 @@
 package io.stancewire.api;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,14 +15,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stancewire.analysis.StanceScorer;
 import io.stancewire.stance.StanceAggregate;
 import io.stancewire.stance.StanceQueries;
+import io.stancewire.stance.TopologyProducer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/api/v1/leaders")
 @Tag(name = "leaders")
@@ -30,10 +41,26 @@ public class LeaderResource {
     @Inject
     StanceQueries queries;
 
+    @Inject
+    PeerForwarder peers;
+
+    @Inject
+    ObjectMapper mapper;
+
     @GET
     @Operation(summary = "Every leader seen, with their aggregated stance, most evidence first")
-    public List<LeaderStance> leaders() {
-        return queries.leaders().stream().map(LeaderStance::of)
+    public List<LeaderStance> leaders(@QueryParam(PeerForwarder.LOCAL) boolean local) throws IOException {
+        List<LeaderStance> all = new ArrayList<>(queries.leaders().stream().map(LeaderStance::of).toList());
+        if (!local) {
+            for (String peer : queries.otherOwners(TopologyProducer.LEADERS_STORE)) {
+                byte[] answer = peers.fetch(peer, "/api/v1/leaders");
+                if (answer == null) {
+                    throw new StanceQueries.StoreUnavailableException("the instance " + peer + " did not answer");
+                }
+                all.addAll(List.of(mapper.readValue(answer, LeaderStance[].class)));
+            }
+        }
+        return all.stream()
                 .sorted(Comparator.comparingLong(LeaderStance::evidence).reversed()
                         .thenComparing(Comparator.comparingLong(LeaderStance::articles).reversed())
                         .thenComparing(LeaderStance::id))
@@ -43,19 +70,29 @@ public class LeaderResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One leader's aggregated stance")
-    public LeaderStance leader(@PathParam("id") String id) {
-        return LeaderStance.of(find(id));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderStance.class)))
+    public Response leader(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
+            @Context UriInfo uri) {
+        var owner = local ? Optional.<String> empty() : queries.remoteOwner(TopologyProducer.LEADERS_STORE, id);
+        return owner.isPresent() ? peers.forward(owner.get(), uri.getRequestUri().getRawPath())
+                : Response.ok(LeaderStance.of(find(id))).build();
     }
 
     @GET
     @Path("/{id}/timeline")
     @Operation(summary = "A leader's stance per day of publication (UTC), oldest first")
-    public List<LeaderStance.Day> timeline(@PathParam("id") String id, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderStance.Day[].class)))
+    public Response timeline(@PathParam("id") String id, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri) {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
         if (first != null && last != null && first.isAfter(last)) {
             throw new ProblemMappers.BadParameterProblem("'from' (" + from + ") is after 'to' (" + to + ")");
+        }
+        var owner = local ? Optional.<String> empty() : queries.remoteOwner(TopologyProducer.LEADERS_STORE, id);
+        if (owner.isPresent()) {
+            String query = uri.getRequestUri().getRawQuery();
+            return peers.forward(owner.get(), uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query));
         }
         List<LeaderStance.Day> days = new ArrayList<>();
         for (Map.Entry<String, StanceAggregate.Day> entry : find(id).days().entrySet()) {
@@ -67,7 +104,7 @@ public class LeaderResource {
                         total.articles(), total.evidence()));
             }
         }
-        return days;
+        return Response.ok(days).build();
     }
 
     private StanceAggregate find(String id) {

@@ -44,7 +44,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot create Kafka data directory " + dataDir, e);
         }
         KafkaConfig config = KafkaConfig.fromProps(properties(), false);
-        format(config);
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            format(config); // a directory formatted by an earlier run keeps its cluster id and data
+        }
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         return this;
@@ -82,7 +84,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Formatter formatter = new Formatter()
                 .setClusterId(Uuid.randomUuid().toString())
                 .setNodeId(config.nodeId())
-                .setIgnoreFormatted(true) // a directory formatted by an earlier run keeps its cluster id and data
+                .setIgnoreFormatted(true)
                 .setControllerListenerName(config.controllerListenerNames().get(0))
                 .setMetadataLogDirectory(config.metadataLogDir());
         new java.util.TreeSet<>(config.logDirs()).forEach(formatter::addDirectory);

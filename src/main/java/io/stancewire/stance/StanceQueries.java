@@ -14,14 +14,59 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.stancewire.analysis.ArticleAnalysis;
 
-/** Interactive queries on this instance's state stores. */
+/**
+ * Interactive queries on this instance's state stores, and where the rest lives when the service runs as several
+ * instances (each holds the partitions Kafka assigned it; {@code quarkus.kafka-streams.application-server} tells the
+ * others how to reach it).
+ */
 @ApplicationScoped
 public class StanceQueries {
 
     @Inject
     KafkaStreams streams;
+
+    @ConfigProperty(name = "quarkus.kafka-streams.application-server")
+    String applicationServer;
+
+    /**
+     * The other instance ({@code host:port}) that holds {@code key} of {@code store}, when the service runs as
+     * several instances; empty when this instance holds it (or cannot tell).
+     */
+    public Optional<String> remoteOwner(String store, String key) {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return Optional.empty();
+        }
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        if (metadata == null || metadata.activeHost() == null || isSelf(metadata.activeHost())
+                || metadata.activeHost().port() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(metadata.activeHost().host() + ":" + metadata.activeHost().port());
+    }
+
+    /** The other instances that hold part of {@code store}. */
+    public List<String> otherOwners(String store) {
+        List<String> out = new ArrayList<>();
+        for (StreamsMetadata metadata : streams.streamsMetadataForStore(store)) {
+            HostInfo host = metadata.hostInfo();
+            if (!isSelf(host) && host.port() > 0) {
+                out.add(host.host() + ":" + host.port());
+            }
+        }
+        return out;
+    }
+
+    private boolean isSelf(HostInfo host) {
+        return (host.host() + ":" + host.port()).equals(applicationServer);
+    }
 
     public Optional<ArticleAnalysis> article(String id) {
         ReadOnlyKeyValueStore<String, ArticleAnalysis> store = store(TopologyProducer.ARTICLES_STORE);

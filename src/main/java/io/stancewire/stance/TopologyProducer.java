@@ -12,6 +12,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -53,10 +54,11 @@ public class TopologyProducer {
 
         builder.stream(config.topics().analyses(), Consumed.with(Serdes.String(), analyses))
                 .process(() -> new ContributionSplitter(ARTICLES_STORE), ARTICLES_STORE)
-                .toTable(Materialized.<String, LeaderContribution, KeyValueStore<Bytes, byte[]>> as(CONTRIBUTIONS_STORE)
+                .toTable(Named.as("contributions"), Materialized.<String, LeaderContribution, KeyValueStore<Bytes, byte[]>> as(CONTRIBUTIONS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(contributions))
                 .groupBy((key, contribution) -> KeyValue.pair(contribution.leaderId(), contribution),
-                        Grouped.with(Serdes.String(), contributions))
+                        Grouped.<String, LeaderContribution> as("contributions-by-leader")
+                                .withKeySerde(Serdes.String()).withValueSerde(contributions))
                 .aggregate(StanceAggregate::empty,
                         (leader, contribution, aggregate) -> aggregate.add(contribution),
                         (leader, contribution, aggregate) -> aggregate.subtract(contribution),

@@ -56,6 +56,8 @@ public final class Evaluate {
         double loadSeconds = seconds(started);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("datasets", datasets.toString());
+        summary.put("limits", ordered("wikinewsArticles", System.getProperty(WIKINEWS_LIMIT, "none"),
+                "newsmtscSentencesPerFile", System.getProperty(NEWSMTSC_LIMIT, "none")));
         summary.put("stancewireLoadSeconds", Scores.round(loadSeconds));
         List<String[]> table = new ArrayList<>();
 
@@ -63,7 +65,7 @@ public final class Evaluate {
             ExampleEvaluation.Report example = ExampleEvaluation.evaluate(analyzer);
             EvalIo.write("example.json", example);
             ExampleEvaluation.print(example);
-            summary.put("example", Map.of("passed", example.passed(), "total", example.total(), "failed",
+            summary.put("example", ordered("passed", example.passed(), "total", example.total(), "failed",
                     example.checks().stream().filter(c -> !c.pass()).map(ExampleEvaluation.Check::expectation)
                             .toList()));
             table.add(row("example", "issue-2 expectations passed", example.passed() + "/" + example.total(), "-",
@@ -103,7 +105,7 @@ public final class Evaluate {
             Map<String, Object> files = new LinkedHashMap<>();
             for (FileReport file : report.files()) {
                 String name = file.file().replace(".jsonl", "");
-                files.put(name, Map.of("sentences", file.sentences(), "targets", file.targets(), "covered",
+                files.put(name, ordered("sentences", file.sentences(), "targets", file.targets(), "covered",
                         file.covered(), "macroF1", file.stancewire().macroF1(), "accuracy",
                         file.stancewire().accuracy(), "alwaysNeutralMacroF1", file.alwaysNeutral().macroF1(),
                         "sentencesPerSecond", file.sentencesPerSecond()));
@@ -114,7 +116,7 @@ public final class Evaluate {
                 table.add(row("", name + " targets with an actor", file.covered() + "/" + file.targets(), "-", ""));
                 table.add(row("", name + " speed (sentences/s)", file.sentencesPerSecond(), "-", ""));
             }
-            summary.put("newsmtsc", Map.of("positiveThreshold", report.positiveThreshold(), "negativeThreshold",
+            summary.put("newsmtsc", ordered("positiveThreshold", report.positiveThreshold(), "negativeThreshold",
                     report.negativeThreshold(), "files", files));
         }
         EvalIo.write("summary.json", summary);
@@ -143,6 +145,14 @@ public final class Evaluate {
         return figures;
     }
 
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     private static void printTable(List<String[]> table, double loadSeconds) {
         System.out.println();
         System.out.printf("%-9s %-40s %11s %11s %9s%n", "set", "figure", "stancewire", "baseline", "target");
@@ -151,6 +161,11 @@ public final class Evaluate {
             System.out.printf("%-9s %-40s %11s %11s %9s%n", (Object[]) r);
         }
         System.out.println("-".repeat(84));
+        String limits = System.getProperty(WIKINEWS_LIMIT, "") + System.getProperty(NEWSMTSC_LIMIT, "");
+        if (!limits.isEmpty()) {
+            System.out.println("PARTIAL RUN: wikinews limit " + System.getProperty(WIKINEWS_LIMIT, "none")
+                    + ", newsmtsc limit " + System.getProperty(NEWSMTSC_LIMIT, "none") + " sentences per file");
+        }
         System.out.println("baseline: CoreNLP " + CoreNlpBaseline.ANNOTATORS + " (wikinews); always neutral"
                 + " (newsmtsc). Stancewire pipeline loaded in " + String.format("%.1f s", loadSeconds)
                 + ". Reports: " + EvalIo.REPORTS.toAbsolutePath());

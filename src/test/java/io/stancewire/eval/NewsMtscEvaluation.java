@@ -55,6 +55,7 @@ final class NewsMtscEvaluation {
         rows = rows.subList(0, Math.min(limit, rows.size()));
         List<Prediction> predictions = new ArrayList<>();
         int covered = 0;
+        int done = 0;
         long nanos = 0;
         for (JsonNode row : rows) {
             String sentence = row.get("sentence").asText();
@@ -62,6 +63,9 @@ final class NewsMtscEvaluation {
             ArticleAnalysis analysis = analyzer.analyze(new Article(row.get("id").asText(), sentence, null,
                     Instant.EPOCH, "newsmtsc", null, "en"));
             nanos += System.nanoTime() - started;
+            if (++done % 50 == 0 || done == rows.size()) {
+                System.err.printf("newsmtsc %s: %d/%d sentences%n", file.getFileName(), done, rows.size());
+            }
             Set<String> seen = new HashSet<>();
             for (JsonNode target : row.get("targets")) {
                 int start = EvalIo.utf16(sentence, target.get("start").asInt());

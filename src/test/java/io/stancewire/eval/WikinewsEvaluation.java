@@ -119,6 +119,8 @@ final class WikinewsEvaluation {
             long started = System.nanoTime();
             List<Predicted> everything = system.quotes(item.article());
             nanos += System.nanoTime() - started;
+            System.err.printf("%s: %d/%d %s%n", system.name(), items.indexOf(item) + 1, items.size(),
+                    item.article().id());
             List<Predicted> predicted = topLevel(everything);
             nested += everything.size() - predicted.size();
             int[] match = match(item.quotes(), predicted);

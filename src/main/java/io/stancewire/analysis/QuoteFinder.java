@@ -58,6 +58,7 @@ public final class QuoteFinder {
         char opener = s.charAt(open);
         int i = open + markLength;
         int lastText = i;
+        int depth = 0; // “ inside “: a nested quote in the same marks
         while (i < s.length()) {
             char c = s.charAt(i);
             if (paragraphBreak(s, i)) {
@@ -75,7 +76,11 @@ public final class QuoteFinder {
                 case '"' -> c == '"';
                 default -> c == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'';
             };
-            if (closes) {
+            if (opener == '“' && c == '“' || opener == '«' && c == '«') {
+                depth++;
+            } else if (closes && depth > 0) {
+                depth--;
+            } else if (closes) {
                 return i + (markLength == 2 && c == '\'' ? 2 : 1);
             }
             if (!Character.isWhitespace(c)) {

@@ -1,0 +1,66 @@
+package io.stancewire.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Quotation spans, without CoreNLP. */
+class QuoteFinderTest {
+
+    private static List<String> quotes(String body) {
+        return QuoteFinder.find(body).stream().map(Span::text).toList();
+    }
+
+    @Test
+    void curlyAndStraightDoubleQuotes() {
+        assertThat(quotes("“We agree,” he said. Then \"No\" came back.")).containsExactly("“We agree,”", "\"No\"");
+    }
+
+    @Test
+    void spansIncludeTheMarksAndMatchTheBody() {
+        String body = "Kurti said: “It is up to the EU.” And more.";
+        Span span = QuoteFinder.find(body).get(0);
+        assertThat(body.substring(span.start(), span.end())).isEqualTo("“It is up to the EU.”");
+        assertThat(span.start()).isEqualTo(body.indexOf('“'));
+    }
+
+    @Test
+    void nestedQuotesStayInsideTheirParent() {
+        assertThat(quotes("He wrote: \"She told me 'let's talk tomorrow' and left.\" End."))
+                .containsExactly("\"She told me 'let's talk tomorrow' and left.\"");
+        assertThat(quotes("“They call it “peace”, we do not,” she said."))
+                .containsExactly("“They call it “peace”, we do not,”");
+    }
+
+    @Test
+    void nytAndPtbStyleQuotes() {
+        assertThat(quotes("He said ''we will win'' on Monday.")).containsExactly("''we will win''");
+        assertThat(quotes("He said ``we will win'' on Monday.")).containsExactly("``we will win''");
+    }
+
+    @Test
+    void guillemetsAndLowHighMarks() {
+        assertThat(quotes("Il a dit «non» hier, „ja“ heute.")).containsExactly("«non»", "„ja“");
+    }
+
+    @Test
+    void singleQuotedTermsButNotApostrophes() {
+        assertThat(quotes("Trump says he 'can' and 'may' act; Erdogan's plan and the leaders' talks."))
+                .containsExactly("'can'", "'may'");
+        assertThat(quotes("A ‘historic’ day.")).containsExactly("‘historic’");
+    }
+
+    @Test
+    void aQuoteGoesOnWhenTheNextParagraphOpensWithAMark() {
+        String body = "“First part of the speech.\n\n“Second part,” she said.\n\nNext paragraph.";
+        assertThat(quotes(body)).containsExactly("“First part of the speech.\n\n“Second part,”");
+    }
+
+    @Test
+    void anUnclosedQuoteEndsWithItsParagraph() {
+        String body = "He said “this never closes.\n\nA new paragraph “with a quote” here.";
+        assertThat(quotes(body)).containsExactly("“this never closes.", "“with a quote”");
+    }
+}

@@ -144,6 +144,19 @@ final class ActorResolver {
                 ActorIndex.Draft governor = index.actorAt(text.governor(run.to()));
                 named = governor != null && governor.isPerson() ? governor : null;
             }
+            if (named == null) {
+                // "The Vice President, Mike Pence, said": the name in apposition to the title
+                for (int child : text.children(run.to(), r -> r.equals("appos"))) {
+                    ActorIndex.Draft appositive = index.actorAt(child);
+                    if (appositive != null && appositive.isPerson()) {
+                        named = appositive;
+                    }
+                }
+                if (named == null && next + 1 < text.size() && text.word(next).equals(",")
+                        && text.ner(next + 1).equals("PERSON")) {
+                    named = index.actorAt(next + 1);
+                }
+            }
             if (named != null) {
                 named.titles.add(title);
                 named.demonyms.addAll(modifiers);
@@ -190,8 +203,9 @@ final class ActorResolver {
         return titles.stream().anyMatch(t -> sameTitle(t, title));
     }
 
+    /** "minister" may stand for a held "foreign minister", but "vice president" never for "president". */
     private static boolean sameTitle(String held, String said) {
-        return held.equals(said) || held.endsWith(" " + said) || said.endsWith(" " + held);
+        return held.equals(said) || held.endsWith(" " + said);
     }
 
     private void resolveCoreference(ParsedText text, ActorIndex index) {

@@ -18,6 +18,8 @@ final class QuoteAttributor {
     }
 
     private static final double STANDALONE_SHARE = 0.6;
+    /** "X said ..., according to the BBC": the speech verb's subject is the speaker, the outlet only reports it. */
+    private static final int ACCORDING_TO_PENALTY = 30;
     private static final int SHORT_SENTENCE = 12;
 
     private final ParsedText text;
@@ -59,6 +61,10 @@ final class QuoteAttributor {
                     && text.sentenceEnd(lastSentence + 1) - text.sentenceFirst(lastSentence + 1) <= SHORT_SENTENCE) {
                 speaker = fromSpeechVerb(new int[] { range[1], range[1] }, lastSentence + 1, lastSentence + 1);
             }
+            if (speaker == null || speaker.kind() == ReferentResolver.Kind.UNKNOWN) {
+                ReferentResolver.Referent colon = beforeColon(range);
+                speaker = colon != null ? colon : speaker;
+            }
             if (speaker == null && standsAlone(range, firstSentence, lastSentence) && firstSentence > 0) {
                 speaker = speakerBySentence.get(firstSentence - 1);
                 if (speaker == null) {
@@ -86,12 +92,19 @@ final class QuoteAttributor {
             }
             int source = text.accordingTo(i);
             List<Integer> subjects = source >= 0 ? List.of(source)
-                    : text.isVerb(i) && verbs.isSpeech(text.lemma(i)) ? text.subjectCandidates(i) : List.of();
+                    : text.isVerb(i) && verbs.isSpeech(text.lemma(i)) ? speakers(i, i >= range[1]) : List.of();
             if (subjects.isEmpty()) {
                 continue;
             }
             ReferentResolver.Referent referent = referents.resolveFirst(subjects);
             int distance = i < range[0] ? range[0] - i : Math.max(0, i - range[1]);
+            if (source >= 0) {
+                distance += ACCORDING_TO_PENALTY;
+            }
+            if (text.sentenceOf(i) != text.sentenceOf(Math.min(range[0], text.size() - 1))
+                    && text.sentenceOf(i) != text.sentenceOf(Math.max(0, range[1] - 1))) {
+                distance += 100; // a verb in a sentence the quote only partly covers attributes something else
+            }
             // a resolved subject beats a nearer one that resolves to nothing
             int rank = (referent.kind() == ReferentResolver.Kind.UNKNOWN ? 1_000_000 : 0) + distance;
             if (rank < bestDistance) {
@@ -100,6 +113,43 @@ final class QuoteAttributor {
             }
         }
         return best;
+    }
+
+    /**
+     * The subject candidates of a speech verb; after the quote, the verb is often inverted ("...," wrote Trump on
+     * Twitter) and CoreNLP may parse the speaker as its object.
+     */
+    private List<Integer> speakers(int verb, boolean afterQuote) {
+        List<Integer> out = new ArrayList<>(text.subjectCandidates(verb));
+        if (afterQuote) {
+            for (int object : text.children(verb, r -> r.equals("obj") || r.equals("dep") || r.equals("appos")
+                    || r.equals("nsubj:pass") || r.equals("obl:npmod"))) {
+                if (!quoted[object] && object > verb) {
+                    out.add(object);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "Bolsonaro opposed Macron's statement: "...": a quote after a colon belongs to the subject of the clause
+     * before the colon, whatever its verb.
+     */
+    private ReferentResolver.Referent beforeColon(int[] range) {
+        int colon = range[0] - 1;
+        if (colon < 0 || !text.word(colon).equals(":") || text.sentenceOf(colon) != text.sentenceOf(range[0])) {
+            return null;
+        }
+        int head = text.governor(colon);
+        for (int hop = 0; hop < 3 && head >= 0 && !text.isVerb(head); hop++) {
+            head = text.governor(head);
+        }
+        if (head < 0 || quoted[head] || head > colon) {
+            return null;
+        }
+        ReferentResolver.Referent referent = referents.resolveFirst(text.subjectCandidates(head));
+        return referent.speaker() != null ? referent : null;
     }
 
     private boolean endsSentence(int afterQuote, int sentence) {

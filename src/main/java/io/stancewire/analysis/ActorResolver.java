@@ -139,6 +139,17 @@ final class ActorResolver {
             }
             String title = Slug.fold(runText(text, run));
             int next = run.to() + 1;
+            // "First Minister of Scotland Nicola Sturgeon": the title's country comes between title and name
+            if (next + 1 < text.size() && text.lower(next).equals("of") && MODIFIER_TAGS.contains(text.ner(next + 1))) {
+                int after = next + 1;
+                while (after < text.size() && MODIFIER_TAGS.contains(text.ner(after))) {
+                    modifiers.add(Slug.fold(text.word(after)));
+                    after++;
+                }
+                if (after < text.size() && text.ner(after).equals("PERSON")) {
+                    next = after;
+                }
+            }
             ActorIndex.Draft named = next < text.size() && text.ner(next).equals("PERSON") ? index.actorAt(next) : null;
             if (named == null && text.relation(run.to()).equals("appos")) {
                 ActorIndex.Draft governor = index.actorAt(text.governor(run.to()));

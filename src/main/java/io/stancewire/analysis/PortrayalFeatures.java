@@ -18,6 +18,7 @@ import java.util.TreeMap;
 public final class PortrayalFeatures {
 
     static final String TARGET = "<t>";
+    static final String ENTITY = "<e>";
     static final String QUOTE = "\"";
 
     private static final Map<String, Double> OPINION = new HashMap<>();
@@ -69,9 +70,6 @@ public final class PortrayalFeatures {
     private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "her", "his", "hers", "they", "them",
             "their", "i", "me", "my", "we", "us", "our", "you", "your", "himself", "herself", "it", "its");
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "their", "my", "our", "your", "its");
-
-    static final Set<String> OFF = Set.of(System.getProperty("pf.off", "").split(","));
-    static final Set<String> ON = Set.of(System.getProperty("pf.on", "").split(","));
 
     private PortrayalFeatures() {
     }
@@ -293,6 +291,10 @@ public final class PortrayalFeatures {
                         + (between ? "x" : "");
             }
             f.put("lx:" + lemma + (negated[i] ? ":neg" : ""), 1.0);
+            // opinion mass by sign (after negation), side, distance zone, and whether in the target's clause
+            String sign = (p > 0) != negated[i] ? "+" : "-";
+            String zone = d <= 3 ? "1" : d <= 8 ? "2" : "3";
+            f.merge("lxs:" + sign + (i < t ? "L" : "R") + zone + (i >= cs && i <= ce ? "c" : ""), a, Double::sum);
         }
         if (nearest != null) {
             f.put("lx:nearest:" + nearest, 1.0);
@@ -310,50 +312,6 @@ public final class PortrayalFeatures {
         }
         if (toneWindow != 0) {
             f.put("tn:w:" + (toneWindow > 0 ? "+" : "-"), Math.min(2, Math.abs(toneWindow)));
-        }
-        if (ON.contains("lemma")) {
-            for (int i = 0; i < n; i++) {
-                if (i != t && toks.get(i).word() && !toks.get(i).lemma().equals(w[i])) {
-                    f.put("m:" + toks.get(i).lemma(), 1.0);
-                }
-            }
-        }
-        if (ON.contains("tri")) {
-            for (int i = 0; i + 2 < n; i++) {
-                f.put("tri:" + w[i] + "_" + w[i + 1] + "_" + w[i + 2], 1.0);
-            }
-        }
-        if (ON.contains("qw")) {
-            for (int i = 0; i < n; i++) {
-                if (quoted[i] && i != t && toks.get(i).word()) {
-                    f.put((speaker ? "qs:" : quoted[t] ? "qi:" : "qo:") + w[i], 1.0);
-                }
-            }
-        }
-        if (ON.contains("dist")) {
-            double pos = 0;
-            double neg = 0;
-            for (int i = 0; i < n; i++) {
-                double p = i == t ? 0 : OPINION.getOrDefault(toks.get(i).lemma(), 0.0);
-                if (negated[i]) {
-                    p *= -0.5;
-                }
-                double weight = 1.0 / (1 + Math.abs(i - t) / 3.0);
-                if (p > 0) {
-                    pos += p * weight;
-                } else {
-                    neg -= p * weight;
-                }
-            }
-            f.put("ld:+", Math.min(2, pos));
-            f.put("ld:-", Math.min(2, neg));
-        }
-        if (!OFF.isEmpty()) {
-            f.keySet().removeIf(k -> OFF.contains(k.substring(0, Math.max(0, k.indexOf(':')))));
-        }
-        if (ON.contains("norm")) {
-            double norm = Math.sqrt(f.values().stream().mapToDouble(v -> v * v).sum());
-            f.replaceAll((k, v) -> v / norm * 10);
         }
         return f;
     }
@@ -394,20 +352,21 @@ public final class PortrayalFeatures {
         return best;
     }
 
-    /** The feature form of a token: lower-cased, capitalised words other than the first stay as they are. */
+    /**
+     * The feature form of a token: lower-cased; a capitalised word that is not the sentence's first, not a lexicon
+     * word and not a common function word is taken for a name and masked as {@code <e>}, so that the model learns
+     * contexts, not the reputation of the people it saw in training.
+     */
     private static String form(List<Token> tokens, int i) {
         Token tok = tokens.get(i);
-        if (ON.contains("mask") && tok.capitalised() && i > 0 && tokens.get(i - 1).word()
-                && !KNOWN.contains(tok.lemma()) && !tok.text().equals(TARGET)) {
-            return "<e>";
-        }
-        if (ON.contains("mask2") && tok.capitalised() && i > 0 && !KNOWN.contains(tok.lemma())
-                && !tok.text().equals(TARGET) && !COMMON.contains(tok.lower())) {
-            return "<e>";
+        if (tok.capitalised() && i > 0 && !tok.text().equals(TARGET) && !KNOWN.contains(tok.lemma())
+                && !COMMON.contains(tok.lower())) {
+            return ENTITY;
         }
         return tok.lower();
     }
 
+    /** Capitalised at the start of a clause or quote, not names. */
     private static final Set<String> COMMON = Set.of("the", "a", "an", "in", "on", "but", "and", "he", "she", "it",
             "they", "i", "we", "this", "that", "his", "her", "as", "at", "for", "if", "when", "after", "while");
 

@@ -39,6 +39,9 @@ final class ReferentResolver {
             "member", "participant", "observer", "analyst", "expert", "student", "worker", "family", "mp",
             "lawmaker", "legislator", "minister", "official", "leader", "side", "party", "camp", "country",
             "nation", "westerner", "other");
+    /** Singular nouns that still name many people. */
+    static final Set<String> COLLECTIVE_NOUNS = Set.of("people", "crowd", "thousand", "hundred", "dozen", "million",
+            "public", "audience", "family", "opposition", "group", "coalition", "majority");
     static final Set<String> SPOKESPERSON_NOUNS = Set.of("spokesman", "spokeswoman", "spokesperson", "spokeperson",
             "spokeman", "representative", "office", "ministry", "department", "aide", "press", "secretary",
             "statement", "source", "official", "communique", "account", "tweet", "campaign");
@@ -48,6 +51,10 @@ final class ReferentResolver {
     private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "we", "us");
     private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "which", "that", "whom");
     private static final Set<String> THING_PRONOUNS = Set.of("it", "its");
+    private static final Set<String> LEADER_NOUNS = Set.of("leader", "head", "chief", "ruler");
+    /** Where people post; a platform is never the speaker ("posted on Twitter, saying ..."). */
+    static final Set<String> PLATFORMS = Set.of("twitter", "facebook", "youtube", "instagram", "telegram", "tiktok",
+            "weibo", "wechat", "truth social", "x");
     private static final Set<String> PAIR_WORDS = Set.of("two", "both");
 
     private final ParsedText text;
@@ -66,7 +73,9 @@ final class ReferentResolver {
     Referent resolveFirst(List<Integer> candidates) {
         for (int candidate : candidates) {
             Referent referent = resolveAll(candidate);
-            if (referent.kind() != Kind.UNKNOWN) {
+            boolean platform = referent.actors().size() == 1
+                    && PLATFORMS.contains(Slug.fold(referent.actors().get(0).name));
+            if (referent.kind() != Kind.UNKNOWN && !platform) {
                 return referent;
             }
         }
@@ -81,8 +90,16 @@ final class ReferentResolver {
             return first;
         }
         Set<ActorIndex.Draft> actors = new LinkedHashSet<>(first.actors());
+        List<Referent> others = new ArrayList<>();
         for (int conjunct : conjuncts) {
-            actors.addAll(resolve(conjunct).actors());
+            Referent other = resolve(conjunct);
+            others.add(other);
+            actors.addAll(other.actors());
+        }
+        if (first.kind() != Kind.ACTOR && !text.tag(head).equals("NNS") && others.size() == 1
+                && others.get(0).speaker() != null) {
+            // "Conservative Party leader and Prime Minister Boris Johnson": one person, described twice
+            return others.get(0);
         }
         Kind kind = actors.isEmpty() ? first.kind() : Kind.GROUP;
         return new Referent(kind, List.copyOf(actors), nounPhrase(head));
@@ -162,19 +179,68 @@ final class ReferentResolver {
         if (DOCUMENT_NOUNS.contains(lemma)) {
             return new Referent(Kind.DOCUMENT, List.of(), phrase);
         }
-        if (!GROUP_NOUNS.contains(lemma) && text.tag(head).startsWith("NN")) {
-            // "the aegis of the European Union", "the government of Serbia": the actor it belongs to
-            for (int child : text.children(head, r -> r.equals("nmod") || r.equals("nmod:poss"))) {
-                ActorIndex.Draft owner = index.actorAt(child);
-                if (owner != null) {
-                    return new Referent(Kind.ACTOR, List.of(speakingFor(owner, index.mentionAt(child))), phrase);
-                }
+        if (text.tag(head).startsWith("NN")) {
+            Referent owner = owner(head, phrase);
+            if (owner != null) {
+                return owner;
             }
         }
-        if (GROUP_NOUNS.contains(lemma) || text.tag(head).equals("NNS")) {
+        if (text.tag(head).equals("NNS") || COLLECTIVE_NOUNS.contains(lemma)) {
             return new Referent(Kind.GROUP, groupMembers(head), phrase);
         }
+        if (text.tag(head).equals("NNP") && text.ner(head).equals("O") && Character.isUpperCase(word.charAt(0))) {
+            // a name NER missed ("Cherry, who led the petition, said"): the person it completes, or a new one
+            return new Referent(Kind.ACTOR, List.of(person(head)), text.span(head, head));
+        }
         return Referent.NONE;
+    }
+
+    /**
+     * What a noun belongs to: "First Minister of Scotland Nicola Sturgeon" is Sturgeon, "the leader of Serbia" its
+     * leader, "the aegis of the European Union" the EU. Null when nothing fits.
+     */
+    private Referent owner(int head, Span phrase) {
+        boolean title = text.ner(head).equals("TITLE") || LEADER_NOUNS.contains(text.lemma(head));
+        for (int child : text.children(head, r -> r.equals("nmod") || r.equals("nmod:poss"))) {
+            ActorIndex.Draft owner = index.actorAt(child);
+            if (owner == null) {
+                continue;
+            }
+            if (owner.isPerson()) {
+                return new Referent(Kind.ACTOR, List.of(owner), index.mentionAt(child));
+            }
+            if (title && owner.type.equals("LOCATION")) {
+                ActorIndex.Draft leader = leaderOf(List.of(Slug.fold(owner.name)), head);
+                if (leader != null) {
+                    return new Referent(Kind.ACTOR, List.of(leader), phrase);
+                }
+            }
+            if (!title) {
+                return new Referent(Kind.ACTOR, List.of(speakingFor(owner, index.mentionAt(child))), phrase);
+            }
+        }
+        return null;
+    }
+
+    /** The person whose name holds this capitalised word, or a new person of that name. */
+    private ActorIndex.Draft person(int head) {
+        String word = Slug.fold(text.word(head));
+        List<ActorIndex.Draft> holders = new ArrayList<>();
+        for (ActorIndex.Draft actor : index.actors()) {
+            if (actor.isPerson() && List.of(Slug.fold(actor.name).split("\\s+")).contains(word)) {
+                holders.add(actor);
+            }
+        }
+        ActorIndex.Draft found = index.mostRecent(holders, head);
+        if (found == null) {
+            int first = head;
+            while (first > 0 && text.tag(first - 1).equals("NNP") && text.relation(first - 1).equals("compound")) {
+                first--;
+            }
+            found = index.create(text.span(first, head).text(), "PERSON", null);
+            index.mention(found, first, head);
+        }
+        return found;
     }
 
     /**

@@ -38,6 +38,7 @@ import io.stancewire.analysis.PortrayalFeatures;
 public final class TrainPortrayal {
 
     static final int[] CLASSES = {-1, 0, 1};
+    static final double CLASS_WEIGHT_POWER = Double.parseDouble(System.getProperty("train.cwp", "1"));
 
     /** Hyper-parameters, chosen on dev-mt and dev-rw (and 5-fold CV on train); see LEXICONS.md. */
     record Params(int epochs, double l2, double eta, int minCount, double prune, long seed) {
@@ -81,7 +82,7 @@ public final class TrainPortrayal {
         Path dir = EvalIo.datasets().resolve("newsmtsc");
         Params params = Params.fromSystem();
         long t0 = System.nanoTime();
-        List<Example> train = read(dir.resolve("train.jsonl"));
+        List<Example> train = read(dir.resolve("train.jsonl"), Boolean.getBoolean("train.augment"));
         List<Example> devMt = read(dir.resolve("dev-mt.jsonl"));
         List<Example> devRw = read(dir.resolve("dev-rw.jsonl"));
         System.out.printf("read %d train, %d dev-mt, %d dev-rw targets in %.1f s%n", train.size(), devMt.size(),
@@ -121,6 +122,23 @@ public final class TrainPortrayal {
             figures.append(line).append('\n');
         }
         thresholdReport(pruned, prunedIds, devMt, devRw);
+        if (System.getProperty("train.errors") != null) {
+            try (PrintWriter err = new PrintWriter(Files.newBufferedWriter(Path.of(System.getProperty("train.errors"))))) {
+                for (List<Example> dev : List.of(devMt, devRw)) {
+                    Indexed data = index(dev, prunedIds);
+                    for (int i = 0; i < dev.size(); i++) {
+                        double[] prob = softmax(pruned.scores(data.index()[i], data.value()[i]));
+                        int best = prob[0] >= prob[1] && prob[0] >= prob[2] ? 0 : prob[1] >= prob[2] ? 1 : 2;
+                        Example e = dev.get(i);
+                        if (best != e.label() + 1) {
+                            err.printf("gold %+d pred %+d  p=%.2f/%.2f/%.2f  %s[[%s]]%s%n", e.label(), best - 1,
+                                    prob[0], prob[1], prob[2], e.sentence().substring(0, e.start()),
+                                    e.sentence().substring(e.start(), e.end()), e.sentence().substring(e.end()));
+                        }
+                    }
+                }
+            }
+        }
 
         if (Boolean.parseBoolean(System.getProperty("train.write", "true"))) {
             Path out = Path.of(System.getProperty("train.out", "src/main/resources/analysis/portrayal-model.tsv"));
@@ -132,6 +150,10 @@ public final class TrainPortrayal {
     // ------------------------------------------------------------------ data
 
     static List<Example> read(Path file) {
+        return read(file, false);
+    }
+
+    static List<Example> read(Path file, boolean augment) {
         List<Example> examples = new ArrayList<>();
         for (JsonNode row : EvalIo.readJsonl(file)) {
             String sentence = row.get("sentence").asText();
@@ -149,6 +171,16 @@ public final class TrainPortrayal {
                 int e = EvalIo.utf16(sentence, end);
                 examples.add(new Example(group, sentence, target.get("mention").asText(), s, e,
                         target.get("polarity").asInt(), PortrayalFeatures.extract(sentence, s, e)));
+                if (augment && target.has("further_mentions")) {
+                    for (JsonNode m : target.get("further_mentions")) {
+                        int ms = EvalIo.utf16(sentence, m.get("start").asInt());
+                        int me = EvalIo.utf16(sentence, m.get("end").asInt());
+                        if (seen.add(ms + ":" + me)) {
+                            examples.add(new Example(group, sentence, m.get("mention").asText(), ms, me,
+                                    target.get("polarity").asInt(), PortrayalFeatures.extract(sentence, ms, me)));
+                        }
+                    }
+                }
             }
         }
         return examples;
@@ -207,6 +239,26 @@ public final class TrainPortrayal {
 
     /** Multinomial logistic regression, AdaGrad, L2 on the touched weights, class weights that balance the labels. */
     static Model train(Indexed data, List<String> names, Params p) {
+        int bag = Integer.getInteger("train.bag", 1);
+        if (bag <= 1) {
+            return train1(data, names, p);
+        }
+        double[] w = new double[names.size() * 3];
+        double[] bias = new double[3];
+        for (int k = 0; k < bag; k++) {
+            Model m = train1(data, names, new Params(p.epochs(), p.l2(), p.eta(), p.minCount(), p.prune(),
+                    p.seed() + k));
+            for (int i = 0; i < w.length; i++) {
+                w[i] += m.w()[i] / bag;
+            }
+            for (int c = 0; c < 3; c++) {
+                bias[c] += m.bias()[c] / bag;
+            }
+        }
+        return new Model(names, w, bias);
+    }
+
+    static Model train1(Indexed data, List<String> names, Params p) {
         int n = data.label().length;
         int f = names.size();
         double[] w = new double[f * 3];
@@ -219,7 +271,7 @@ public final class TrainPortrayal {
         }
         double[] classWeight = new double[3];
         for (int c = 0; c < 3; c++) {
-            classWeight[c] = count[c] == 0 ? 0 : n / (3.0 * count[c]);
+            classWeight[c] = count[c] == 0 ? 0 : Math.pow(n / (3.0 * count[c]), CLASS_WEIGHT_POWER);
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

@@ -291,6 +291,10 @@ final class ParsedText {
                 }
             }
             String relation = relation(node);
+            if (relation.equals("acl") && governor(node) >= 0 && governor(governor(node)) >= 0) {
+                node = governor(governor(node)); // "Trump issued a statement saying ...": the statement's issuer
+                continue;
+            }
             if (!(relation.equals("conj") || relation.equals("xcomp") || relation.startsWith("advcl")
                     || relation.equals("ccomp"))) {
                 break;

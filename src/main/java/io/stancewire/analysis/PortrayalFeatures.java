@@ -1,6 +1,10 @@
 package io.stancewire.analysis;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Features for target-dependent sentiment: how does a sentence portray the person at {@code [start, end)}? The one
@@ -25,6 +30,7 @@ public final class PortrayalFeatures {
     private static final Map<String, Double> TONE = new HashMap<>();
     private static final Set<String> SPEECH = new HashSet<>();
     private static final Set<String> KNOWN = new HashSet<>();
+    private static final String FINGERPRINT;
 
     static {
         for (String[] row : TsvResource.read(OpinionLexicon.RESOURCE, 2)) {
@@ -38,6 +44,7 @@ public final class PortrayalFeatures {
         for (String[] row : TsvResource.read("analysis/speech-verbs.tsv", 2)) {
             SPEECH.add(row[0]);
         }
+        FINGERPRINT = fingerprint();
         KNOWN.addAll(OPINION.keySet());
         KNOWN.addAll(TONE.keySet());
         KNOWN.addAll(SPEECH);
@@ -74,6 +81,28 @@ public final class PortrayalFeatures {
     private PortrayalFeatures() {
     }
 
+    /**
+     * A digest of the lexicon entries the features read (opinion, tone heads, speech verbs). The model file records
+     * the digest it was trained with: when a lexicon changes, the model must be retrained
+     * ({@code scripts/train-portrayal}).
+     */
+    public static String lexiconFingerprint() {
+        return FINGERPRINT;
+    }
+
+    private static String fingerprint() {
+        StringBuilder s = new StringBuilder();
+        new TreeMap<>(OPINION).forEach((k, v) -> s.append("o\t").append(k).append('\t').append(v).append('\n'));
+        new TreeMap<>(TONE).forEach((k, v) -> s.append("t\t").append(k).append('\t').append(v).append('\n'));
+        new TreeSet<>(SPEECH).forEach(k -> s.append("s\t").append(k).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A token: its lower-cased form, its lemma guess, where it is, whether it is capitalised. */
     record Token(String text, String lower, String lemma, int start, int end, boolean capitalised, boolean word) {
     }
@@ -86,7 +115,7 @@ public final class PortrayalFeatures {
         List<Token> raw = tokenize(sentence);
         Map<String, Double> f = new TreeMap<>();
         if (raw.isEmpty()) {
-            f.put("empty", 1.0);
+            f.put("x:empty", 1.0);
             return f;
         }
         // the masked sequence: the target's tokens become one <t>
@@ -105,8 +134,9 @@ public final class PortrayalFeatures {
             first = nearest(raw, targetStart);
             last = first;
         }
-        String mention = sentence.substring(Math.max(0, Math.min(targetStart, sentence.length())),
-                Math.max(0, Math.min(targetEnd, sentence.length()))).toLowerCase(Locale.ROOT).trim();
+        int from = Math.max(0, Math.min(targetStart, sentence.length()));
+        int to = Math.max(from, Math.min(targetEnd, sentence.length()));
+        String mention = sentence.substring(from, to).toLowerCase(Locale.ROOT).trim();
         List<Token> toks = new ArrayList<>();
         for (int i = 0; i < first; i++) {
             toks.add(raw.get(i));
@@ -121,8 +151,6 @@ public final class PortrayalFeatures {
         for (int i = 0; i < n; i++) {
             w[i] = form(toks, i);
         }
-
-        f.put("bias", 1.0);
 
         // target form
         if (PRONOUNS.contains(mention)) {
@@ -211,7 +239,7 @@ public final class PortrayalFeatures {
             speaker = true;
         }
         if (speaker) {
-            f.put("spk", 1.0);
+            f.put("spk:any", 1.0);
             if (anyQuote) {
                 f.put("spk:q", 1.0);
             }

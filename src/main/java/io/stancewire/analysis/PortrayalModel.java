@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,9 +16,10 @@ import java.util.Map;
  * trained on NewsMTSC by {@code TrainPortrayal} (test scope, {@code scripts/train-portrayal}) and shipped as
  * {@code analysis/portrayal-model.tsv}. Immutable and thread-safe.
  *
- * <p>The file: {@code #} comment lines, then {@code classes -1 0 1}, {@code bias b b b}, an optional
- * {@code offsets o o o} line (added to the class scores for {@link #label}, zero when absent), then one line per
- * feature, {@code feature w_neg w_neu w_pos}, all TAB-separated.
+ * <p>The file, UTF-8, TAB-separated: {@code #} comment lines, then {@code classes -1 0 1}, {@code bias b b b}, an
+ * optional {@code offsets o o o} line (added to the class scores by {@link #label}, zero when absent), an optional
+ * {@code lexicons <digest>} line (the lexicons it was trained with), then one line per feature,
+ * {@code feature w_neg w_neu w_pos}.
  */
 public final class PortrayalModel {
 
@@ -28,11 +31,13 @@ public final class PortrayalModel {
 
     private final double[] bias;
     private final double[] offsets;
+    private final String lexicons;
     private final Map<String, float[]> weights;
 
-    PortrayalModel(double[] bias, double[] offsets, Map<String, float[]> weights) {
+    PortrayalModel(double[] bias, double[] offsets, String lexicons, Map<String, float[]> weights) {
         this.bias = bias.clone();
         this.offsets = offsets.clone();
+        this.lexicons = lexicons;
         this.weights = Map.copyOf(weights);
     }
 
@@ -63,9 +68,19 @@ public final class PortrayalModel {
         }
     }
 
+    /** A model file outside the classpath, as {@code TrainPortrayal} writes it (to check what it wrote). */
+    public static PortrayalModel read(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static PortrayalModel parse(BufferedReader reader, String name) throws IOException {
         double[] bias = null;
         double[] offsets = new double[3];
+        String lexicons = "";
         Map<String, float[]> weights = new HashMap<>(1 << 16);
         String line;
         int number = 0;
@@ -75,6 +90,10 @@ public final class PortrayalModel {
                 continue;
             }
             String[] c = line.split("\t");
+            if (c.length == 2 && c[0].equals("lexicons")) {
+                lexicons = c[1];
+                continue;
+            }
             if (c.length != 4) {
                 throw new IllegalStateException(name + ":" + number + ": expected 4 TAB-separated columns");
             }
@@ -95,7 +114,7 @@ public final class PortrayalModel {
         if (bias == null) {
             throw new IllegalStateException(name + ": no bias line");
         }
-        return new PortrayalModel(bias, offsets, weights);
+        return new PortrayalModel(bias, offsets, lexicons, weights);
     }
 
     /** The class scores (logits) for a feature map. */
@@ -134,6 +153,14 @@ public final class PortrayalModel {
             }
         }
         return CLASSES[best];
+    }
+
+    /**
+     * The {@link PortrayalFeatures#lexiconFingerprint()} the model was trained with; when it differs from the
+     * current one, a lexicon changed since and the model should be retrained.
+     */
+    public String lexiconFingerprint() {
+        return lexicons;
     }
 
     /** The number of weighted features. */

@@ -92,7 +92,8 @@ final class QuoteAttributor {
             }
             int source = text.accordingTo(i);
             List<Integer> subjects = source >= 0 ? List.of(source)
-                    : text.isVerb(i) && verbs.isSpeech(text.lemma(i)) ? speakers(i, i >= range[1]) : List.of();
+                    : text.isVerb(i) && (verbs.isSpeech(text.lemma(i)) || text.lemma(i).equals("quote"))
+                            ? speakers(i, i >= range[1]) : List.of();
             if (subjects.isEmpty()) {
                 continue;
             }
@@ -120,14 +121,18 @@ final class QuoteAttributor {
      * Twitter) and CoreNLP may parse the speaker as its object.
      */
     private List<Integer> speakers(int verb, boolean afterQuote) {
-        List<Integer> out = new ArrayList<>(text.subjectCandidates(verb));
-        if (afterQuote) {
+        List<Integer> out = new ArrayList<>();
+        if (afterQuote || text.lemma(verb).equals("quote")) {
+            // "...," wrote Trump; "Politico quoted Tim Manning as saying": the object is the speaker
             for (int object : text.children(verb, r -> r.equals("obj") || r.equals("dep") || r.equals("appos")
                     || r.equals("nsubj:pass") || r.equals("obl:npmod"))) {
-                if (!quoted[object] && object > verb) {
+                if (!quoted[object] && object > verb && (object - verb <= 4 || text.lemma(verb).equals("quote"))) {
                     out.add(object);
                 }
             }
+        }
+        if (!text.lemma(verb).equals("quote")) {
+            out.addAll(text.subjectCandidates(verb));
         }
         return out;
     }

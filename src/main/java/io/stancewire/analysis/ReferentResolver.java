@@ -348,6 +348,10 @@ final class ReferentResolver {
             if (root < 0) {
                 continue;
             }
+            ActorIndex.Draft rootActor = index.actorAt(root);
+            if (root < token && rootActor != null && rootActor.isPerson()) {
+                return rootActor; // a parse that made the name its root ("Agnès Callamard, a UN rapporteur, ...")
+            }
             for (int subject : text.subjectCandidates(root)) {
                 if (subject >= token) {
                     continue;

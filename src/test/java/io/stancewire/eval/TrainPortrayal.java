@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stancewire.analysis.PortrayalFeatures;
+import io.stancewire.analysis.PortrayalModel;
 
 /**
  * Trains the portrayal model ({@code src/main/resources/analysis/portrayal-model.tsv}) on NewsMTSC
@@ -38,14 +39,13 @@ import io.stancewire.analysis.PortrayalFeatures;
 public final class TrainPortrayal {
 
     static final int[] CLASSES = {-1, 0, 1};
-    static final double CLASS_WEIGHT_POWER = Double.parseDouble(System.getProperty("train.cwp", "1"));
 
     /** Hyper-parameters, chosen on dev-mt and dev-rw (and 5-fold CV on train); see LEXICONS.md. */
     record Params(int epochs, double l2, double eta, int minCount, double prune, long seed) {
         static Params fromSystem() {
-            return new Params(Integer.getInteger("train.epochs", 12),
-                    Double.parseDouble(System.getProperty("train.l2", "1e-4")),
-                    Double.parseDouble(System.getProperty("train.eta", "0.1")),
+            return new Params(Integer.getInteger("train.epochs", 5),
+                    Double.parseDouble(System.getProperty("train.l2", "1e-3")),
+                    Double.parseDouble(System.getProperty("train.eta", "0.01")),
                     Integer.getInteger("train.minCount", 2),
                     Double.parseDouble(System.getProperty("train.prune", "0.005")),
                     Long.getLong("train.seed", 20240611L));
@@ -82,7 +82,7 @@ public final class TrainPortrayal {
         Path dir = EvalIo.datasets().resolve("newsmtsc");
         Params params = Params.fromSystem();
         long t0 = System.nanoTime();
-        List<Example> train = read(dir.resolve("train.jsonl"), Boolean.getBoolean("train.augment"));
+        List<Example> train = read(dir.resolve("train.jsonl"));
         List<Example> devMt = read(dir.resolve("dev-mt.jsonl"));
         List<Example> devRw = read(dir.resolve("dev-rw.jsonl"));
         System.out.printf("read %d train, %d dev-mt, %d dev-rw targets in %.1f s%n", train.size(), devMt.size(),
@@ -90,7 +90,7 @@ public final class TrainPortrayal {
         System.out.println(params);
 
         StringBuilder figures = new StringBuilder();
-        int folds = Integer.getInteger("train.cv", 0);
+        int folds = Integer.getInteger("train.cv", 5);
         if (folds > 1) {
             int[][] confusion = crossValidate(train, params, folds);
             String line = String.format("train %d-fold CV (grouped by article): %s", folds, summary(confusion));
@@ -143,17 +143,23 @@ public final class TrainPortrayal {
         if (Boolean.parseBoolean(System.getProperty("train.write", "true"))) {
             Path out = Path.of(System.getProperty("train.out", "src/main/resources/analysis/portrayal-model.tsv"));
             write(out, pruned, params, figures.toString(), train.size(), offsets);
-            System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
+            System.out.printf("wrote %s (%d bytes, %d features)%n", out, Files.size(out), pruned.names().size());
+            // the written file through the inference path: the same figures, or the file is wrong
+            PortrayalModel shipped = PortrayalModel.read(out);
+            for (List<Example> dev : List.of(devMt, devRw)) {
+                int[][] confusion = new int[3][3];
+                for (Example e : dev) {
+                    confusion[e.label() + 1][shipped.label(e.sentence(), e.start(), e.end()) + 1]++;
+                }
+                System.out.printf("check, %s through PortrayalModel.label: %s%n", dev == devMt ? "dev-mt" : "dev-rw",
+                        summary(confusion));
+            }
         }
     }
 
     // ------------------------------------------------------------------ data
 
     static List<Example> read(Path file) {
-        return read(file, false);
-    }
-
-    static List<Example> read(Path file, boolean augment) {
         List<Example> examples = new ArrayList<>();
         for (JsonNode row : EvalIo.readJsonl(file)) {
             String sentence = row.get("sentence").asText();
@@ -171,16 +177,6 @@ public final class TrainPortrayal {
                 int e = EvalIo.utf16(sentence, end);
                 examples.add(new Example(group, sentence, target.get("mention").asText(), s, e,
                         target.get("polarity").asInt(), PortrayalFeatures.extract(sentence, s, e)));
-                if (augment && target.has("further_mentions")) {
-                    for (JsonNode m : target.get("further_mentions")) {
-                        int ms = EvalIo.utf16(sentence, m.get("start").asInt());
-                        int me = EvalIo.utf16(sentence, m.get("end").asInt());
-                        if (seen.add(ms + ":" + me)) {
-                            examples.add(new Example(group, sentence, m.get("mention").asText(), ms, me,
-                                    target.get("polarity").asInt(), PortrayalFeatures.extract(sentence, ms, me)));
-                        }
-                    }
-                }
             }
         }
         return examples;
@@ -239,26 +235,6 @@ public final class TrainPortrayal {
 
     /** Multinomial logistic regression, AdaGrad, L2 on the touched weights, class weights that balance the labels. */
     static Model train(Indexed data, List<String> names, Params p) {
-        int bag = Integer.getInteger("train.bag", 1);
-        if (bag <= 1) {
-            return train1(data, names, p);
-        }
-        double[] w = new double[names.size() * 3];
-        double[] bias = new double[3];
-        for (int k = 0; k < bag; k++) {
-            Model m = train1(data, names, new Params(p.epochs(), p.l2(), p.eta(), p.minCount(), p.prune(),
-                    p.seed() + k));
-            for (int i = 0; i < w.length; i++) {
-                w[i] += m.w()[i] / bag;
-            }
-            for (int c = 0; c < 3; c++) {
-                bias[c] += m.bias()[c] / bag;
-            }
-        }
-        return new Model(names, w, bias);
-    }
-
-    static Model train1(Indexed data, List<String> names, Params p) {
         int n = data.label().length;
         int f = names.size();
         double[] w = new double[f * 3];
@@ -271,7 +247,7 @@ public final class TrainPortrayal {
         }
         double[] classWeight = new double[3];
         for (int c = 0; c < 3; c++) {
-            classWeight[c] = count[c] == 0 ? 0 : Math.pow(n / (3.0 * count[c]), CLASS_WEIGHT_POWER);
+            classWeight[c] = count[c] == 0 ? 0 : n / (3.0 * count[c]);
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -489,7 +465,12 @@ public final class TrainPortrayal {
             w.println("classes\t-1\t0\t1");
             w.printf("bias\t%s\t%s\t%s%n", num(model.bias()[0]), num(model.bias()[1]), num(model.bias()[2]));
             w.printf("offsets\t%s\t%s\t%s%n", num(offsets[0]), num(offsets[1]), num(offsets[2]));
+            w.printf("lexicons\t%s%n", PortrayalFeatures.lexiconFingerprint());
             for (int i = 0; i < model.names().size(); i++) {
+                String name = model.names().get(i);
+                if (name.indexOf(':') < 0 || name.chars().anyMatch(ch -> ch == '\t' || ch == '\n' || ch == '\r')) {
+                    throw new IllegalStateException("feature names need a ':' and no TAB or line break: " + name);
+                }
                 w.printf("%s\t%s\t%s\t%s%n", model.names().get(i), num(model.w()[i * 3]), num(model.w()[i * 3 + 1]),
                         num(model.w()[i * 3 + 2]));
             }

@@ -163,9 +163,13 @@ final class ActorResolver {
                         named = appositive;
                     }
                 }
-                if (named == null && next + 1 < text.size() && text.word(next).equals(",")
-                        && text.ner(next + 1).equals("PERSON")) {
-                    named = index.actorAt(next + 1);
+                // "the president of the Tunisian League for Human Rights, Jamel Msallem, said"
+                for (int comma = next; named == null && comma < Math.min(text.size() - 1, next + 12)
+                        && text.sentenceOf(comma) == text.sentenceOf(run.to()); comma++) {
+                    if (text.word(comma).equals(",")) {
+                        named = text.ner(comma + 1).equals("PERSON") ? index.actorAt(comma + 1) : null;
+                        break;
+                    }
                 }
             }
             if (named != null) {

@@ -17,6 +17,7 @@ public final class ArticleAnalyzer {
     private final ToneLexicon toneLexicon = new ToneLexicon();
     private final OpinionLexicon opinionLexicon = new OpinionLexicon();
     private final SpeechVerbs speechVerbs = new SpeechVerbs();
+    private final PortrayalModel portrayalModel = PortrayalModel.load();
 
     public ArticleAnalyzer(NlpPipeline pipeline, LeaderRegistry registry) {
         this.pipeline = pipeline;
@@ -50,14 +51,15 @@ public final class ArticleAnalyzer {
                     StanceScorer.round(match.polarity()), match.entry().category()));
         }
 
-        PortrayalScorer portrayals = new PortrayalScorer(text, opinions, attributor);
+        PortrayalScorer portrayals = new PortrayalScorer(text, portrayalModel);
         List<Actor> actorList = new ArrayList<>();
         for (ActorIndex.Draft draft : actors.actors()) {
             if (draft.mentions.isEmpty()) {
                 continue;
             }
+            PortrayalScorer.Portrayal portrayal = portrayals.portrayal(draft);
             actorList.add(new Actor(draft.id, draft.name, draft.type, draft.isLeader(), draft.role,
-                    portrayals.portrayal(draft, quotes, tones), List.copyOf(draft.mentions.values())));
+                    portrayal.score(), portrayal.label(), List.copyOf(draft.mentions.values())));
         }
         actorList.sort(Comparator.comparingInt(a -> a.mentions().get(0).start()));
         List<Stance> stances = StanceScorer.stances(actorList, quotes, tones);

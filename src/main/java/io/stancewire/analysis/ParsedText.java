@@ -278,6 +278,13 @@ final class ParsedText {
     List<Integer> subjectCandidates(int verb) {
         List<Integer> out = new ArrayList<>();
         int node = verb;
+        int governor = governor(verb);
+        if (relation(verb).equals("conj") && governor >= 0 && relation(governor).equals("ccomp")
+                && !children(verb, r -> r.equals("ccomp")).isEmpty()) {
+            // "Borrell congratulated ... that the camps had accepted the annex, but admitted that ...": a second
+            // report conjoined inside the first one's complement is the first reporter's
+            out.addAll(subjectCandidates(governor(governor)));
+        }
         for (int hop = 0; hop < 5 && node >= 0; hop++) {
             for (int child : enhancedChildren(node, r -> r.equals("nsubj") || r.equals("nsubj:xsubj")
                     || r.equals("csubj"))) {

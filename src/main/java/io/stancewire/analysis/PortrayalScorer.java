@@ -1,65 +1,63 @@
 package io.stancewire.analysis;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 /**
- * How the text speaks of an actor: the mean of the tone of the clauses that mention them (narration, outside
- * quotes), the tone of other people's quotes that mention them, and the polarity of tone cues that target them.
+ * How the text speaks of an actor, read by the {@link PortrayalModel} (a classifier trained on NewsMTSC) on every
+ * sentence that names or describes them: the class probabilities are averaged over those mentions (pronouns left
+ * out: the model was trained on names). {@code portrayal = P(+1) - P(-1)} of the average, in [-1, 1], and the
+ * label is its most probable class.
  */
 final class PortrayalScorer {
 
-    private final ParsedText text;
-    private final OpinionScorer opinions;
-    private final QuoteAttributor quotes;
-
-    PortrayalScorer(ParsedText text, OpinionScorer opinions, QuoteAttributor quotes) {
-        this.text = text;
-        this.opinions = opinions;
-        this.quotes = quotes;
+    record Portrayal(double score, int label) {
+        static final Portrayal NEUTRAL = new Portrayal(0, 0);
     }
 
-    double portrayal(ActorIndex.Draft actor, List<Quote> allQuotes, List<ToneCue> cues) {
-        List<Double> values = new ArrayList<>();
-        for (ToneCue cue : cues) {
-            if (cue.targetIds().contains(actor.id) && !cue.agentIds().contains(actor.id)) {
-                values.add(cue.polarity());
-            }
-        }
-        for (Quote quote : allQuotes) {
-            if (!actor.id.equals(quote.speakerId()) && quote.tone() != 0
-                    && actor.mentions.values().stream().anyMatch(m -> m.overlaps(quote.start(), quote.end()))) {
-                values.add(quote.tone());
-            }
-        }
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "her", "his", "hers", "it", "its", "they",
+            "them", "their", "i", "we", "you", "me", "us");
+
+    private final ParsedText text;
+    private final PortrayalModel model;
+
+    PortrayalScorer(ParsedText text, PortrayalModel model) {
+        this.text = text;
+        this.model = model;
+    }
+
+    Portrayal portrayal(ActorIndex.Draft actor) {
+        double[] sum = new double[3];
+        int mentions = 0;
         for (Span mention : actor.mentions.values()) {
-            int token = text.tokenAt(mention.start());
-            if (token >= text.size() || quotes.isQuoted(token)) {
+            if (PRONOUNS.contains(mention.text().toLowerCase())) {
                 continue;
             }
-            double clause = clauseTone(token);
-            if (clause != 0) {
-                values.add(clause);
+            int token = text.tokenAt(mention.start());
+            if (token >= text.size()) {
+                continue;
+            }
+            int sentence = text.sentenceOf(token);
+            int start = text.start(text.sentenceFirst(sentence));
+            int end = text.end(text.sentenceEnd(sentence) - 1);
+            if (mention.start() < start || mention.end() > end) {
+                continue;
+            }
+            double[] p = model.probabilities(text.body.substring(start, end), mention.start() - start,
+                    mention.end() - start);
+            for (int c = 0; c < 3; c++) {
+                sum[c] += p[c];
+            }
+            mentions++;
+        }
+        if (mentions == 0) {
+            return Portrayal.NEUTRAL;
+        }
+        int best = 0;
+        for (int c = 1; c < 3; c++) {
+            if (sum[c] > sum[best]) {
+                best = c;
             }
         }
-        return values.isEmpty() ? 0 : StanceScorer.round(values.stream().mapToDouble(d -> d).average().orElse(0));
-    }
-
-    /** The tone of the clause a mention sits in: the subtree of its nearest verb or predicate. */
-    private double clauseTone(int token) {
-        int node = token;
-        for (int hop = 0; hop < 6; hop++) {
-            int governor = text.governor(node);
-            if (governor < 0) {
-                break;
-            }
-            node = governor;
-            if (text.isVerb(node) || text.relation(node).equals("root")) {
-                break;
-            }
-        }
-        int[] range = text.subtree(node, r -> r.equals("ccomp") || r.equals("parataxis") || r.startsWith("advcl")
-                || r.equals("conj"));
-        return opinions.tone(range[0], range[1] + 1);
+        return new Portrayal(StanceScorer.round((sum[2] - sum[0]) / mentions), PortrayalModel.CLASSES[best]);
     }
 }

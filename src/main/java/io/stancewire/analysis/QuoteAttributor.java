@@ -126,7 +126,9 @@ final class QuoteAttributor {
             // "...," wrote Trump; "Politico quoted Tim Manning as saying": the object is the speaker
             for (int object : text.children(verb, r -> r.equals("obj") || r.equals("dep") || r.equals("appos")
                     || r.equals("nsubj:pass") || r.equals("obl:npmod"))) {
-                if (!quoted[object] && object > verb && (object - verb <= 4 || text.lemma(verb).equals("quote"))) {
+                boolean name = text.tag(object).equals("NNP") || text.ner(object).equals("PERSON");
+                if (!quoted[object] && object > verb && name
+                        && (object - verb <= 4 || text.lemma(verb).equals("quote"))) {
                     out.add(object);
                 }
             }

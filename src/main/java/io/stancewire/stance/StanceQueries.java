@@ -41,8 +41,8 @@ public class StanceQueries {
      * several instances; empty when this instance holds it (or cannot tell).
      */
     public Optional<String> remoteOwner(String store, String key) {
-        if (streams.state() != KafkaStreams.State.RUNNING) {
-            return Optional.empty();
+        if (streams.state() != KafkaStreams.State.RUNNING || streams.metadataForAllStreamsClients().size() <= 1) {
+            return Optional.empty(); // one instance holds everything
         }
         KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (metadata == null || metadata.activeHost() == null || isSelf(metadata.activeHost())
@@ -55,6 +55,9 @@ public class StanceQueries {
     /** The other instances that hold part of {@code store}. */
     public List<String> otherOwners(String store) {
         List<String> out = new ArrayList<>();
+        if (streams.state() != KafkaStreams.State.RUNNING || streams.metadataForAllStreamsClients().size() <= 1) {
+            return out;
+        }
         for (StreamsMetadata metadata : streams.streamsMetadataForStore(store)) {
             HostInfo host = metadata.hostInfo();
             if (!isSelf(host) && host.port() > 0) {

@@ -84,8 +84,9 @@ class PortrayalModelTest {
     @Test
     void trainedWithTheCurrentLexicons() {
         assertThat(MODEL.lexiconFingerprint())
-                .as("opinion-lexicon.tsv, tone-lexicon.tsv or speech-verbs.tsv changed since the portrayal model was"
-                        + " trained: run scripts/train-portrayal")
+                .as("opinion-lexicon.tsv, tone-lexicon.tsv or speech-verbs.tsv on the classpath differ from those the"
+                        + " portrayal model was trained with: run scripts/train-portrayal (or, if the sources did not"
+                        + " change, target/classes holds stale copies: mvn clean)")
                 .isEqualTo(PortrayalFeatures.lexiconFingerprint());
     }
 }

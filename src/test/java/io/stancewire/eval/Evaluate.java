@@ -116,8 +116,7 @@ public final class Evaluate {
                 table.add(row("", name + " targets with an actor", file.covered() + "/" + file.targets(), "-", ""));
                 table.add(row("", name + " speed (sentences/s)", file.sentencesPerSecond(), "-", ""));
             }
-            summary.put("newsmtsc", ordered("positiveThreshold", report.positiveThreshold(), "negativeThreshold",
-                    report.negativeThreshold(), "files", files));
+            summary.put("newsmtsc", ordered("files", files));
         }
         EvalIo.write("summary.json", summary);
         printTable(table, loadSeconds);

@@ -18,15 +18,10 @@ import io.stancewire.eval.Scores.ClassScores;
 
 /**
  * Sentiment towards a target on NewsMTSC dev sets: each sentence is analysed as an article, and a target's label is
- * the {@code portrayal} of the actor whose mention overlaps the target most, cut at the thresholds below (tune them on
- * train/dev only). No covering actor means neutral. The baseline answers neutral always.
+ * the {@code portrayalLabel} of the actor whose mention overlaps the target most (the portrayal model's most probable
+ * class). No covering actor means neutral. The baseline answers neutral always.
  */
 final class NewsMtscEvaluation {
-
-    /** {@code -Dstancewire.eval.newsmtsc.positive}: portrayal above it is +1. */
-    static final double POSITIVE = Double.parseDouble(System.getProperty("stancewire.eval.newsmtsc.positive", "0.05"));
-    /** {@code -Dstancewire.eval.newsmtsc.negative}: portrayal below it is -1. */
-    static final double NEGATIVE = Double.parseDouble(System.getProperty("stancewire.eval.newsmtsc.negative", "-0.05"));
 
     record Prediction(String sentence, String mention, int gold, int predicted, String actor, Double portrayal) {
     }
@@ -36,7 +31,7 @@ final class NewsMtscEvaluation {
             List<Prediction> predictions) {
     }
 
-    record Report(double positiveThreshold, double negativeThreshold, List<FileReport> files) {
+    record Report(List<FileReport> files) {
     }
 
     private NewsMtscEvaluation() {
@@ -47,7 +42,7 @@ final class NewsMtscEvaluation {
         for (String file : files) {
             reports.add(evaluate(analyzer, dir.resolve(file), limit));
         }
-        return new Report(POSITIVE, NEGATIVE, reports);
+        return new Report(reports);
     }
 
     static FileReport evaluate(ArticleAnalyzer analyzer, Path file, int limit) {
@@ -76,7 +71,7 @@ final class NewsMtscEvaluation {
                 Actor actor = coveringActor(analysis, start, end);
                 covered += actor == null ? 0 : 1;
                 predictions.add(new Prediction(row.get("id").asText(), target.get("mention").asText(),
-                        target.get("polarity").asInt(), actor == null ? 0 : label(actor.portrayal()),
+                        target.get("polarity").asInt(), actor == null ? 0 : actor.portrayalLabel(),
                         actor == null ? null : actor.id(), actor == null ? null : actor.portrayal()));
             }
         }
@@ -86,10 +81,6 @@ final class NewsMtscEvaluation {
         return new FileReport(file.getFileName().toString(), rows.size(), predictions.size(), covered,
                 Scores.round(seconds), Scores.round(seconds == 0 ? 0 : rows.size() / seconds),
                 Scores.classes(gold, ours), Scores.classes(gold, new int[gold.length]), predictions);
-    }
-
-    static int label(double portrayal) {
-        return portrayal > POSITIVE ? 1 : portrayal < NEGATIVE ? -1 : 0;
     }
 
     /** The actor with the mention that overlaps the target span most (the first such actor on a tie), or null. */

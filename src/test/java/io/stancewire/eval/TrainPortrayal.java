@@ -12,13 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,14 +31,20 @@ import io.stancewire.analysis.PortrayalModel;
  *
  * <p>System properties: {@code stancewire.datasets} (default {@code ../shared/datasets}); {@code train.epochs},
  * {@code train.l2}, {@code train.eta}, {@code train.minCount}, {@code train.prune}, {@code train.seed} override the
- * chosen hyper-parameters; {@code train.cv=K} adds a K-fold cross-validation on train (grouped by article);
- * {@code train.write=false} skips writing the model; {@code train.out} changes where it is written.
+ * chosen hyper-parameters; {@code train.cv=K} sets the folds of the cross-validation on train, grouped by article
+ * (default 5, 0 skips it); {@code train.write=false} skips writing the model; {@code train.out} changes where it
+ * is written; {@code train.errors=FILE} lists the dev targets the model gets wrong.
  */
 public final class TrainPortrayal {
 
     static final int[] CLASSES = {-1, 0, 1};
 
-    /** Hyper-parameters, chosen on dev-mt and dev-rw (and 5-fold CV on train); see LEXICONS.md. */
+    /**
+     * Hyper-parameters, chosen on dev-mt, dev-rw and a 5-fold CV on train (see LEXICONS.md). Tried: eta 0.002 to 0.2
+     * (0.05 and up overfit: CV 0.66 and below), epochs 3 to 25, L2 1e-5 to 3e-2 (flat from 1e-3), min count 1 to 5,
+     * prune 0.005 to 0.03; class-weight power 0, 0.5, 1, 1.5; averaging 5 seeds; further_mentions as extra
+     * targets. None beat these beyond noise (about 0.005).
+     */
     record Params(int epochs, double l2, double eta, int minCount, double prune, long seed) {
         static Params fromSystem() {
             return new Params(Integer.getInteger("train.epochs", 5),
@@ -79,6 +83,7 @@ public final class TrainPortrayal {
 
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
+        checkLexicons();
         Path dir = EvalIo.datasets().resolve("newsmtsc");
         Params params = Params.fromSystem();
         long t0 = System.nanoTime();
@@ -123,7 +128,8 @@ public final class TrainPortrayal {
         }
         thresholdReport(pruned, prunedIds, devMt, devRw);
         if (System.getProperty("train.errors") != null) {
-            try (PrintWriter err = new PrintWriter(Files.newBufferedWriter(Path.of(System.getProperty("train.errors"))))) {
+            Path errors = Path.of(System.getProperty("train.errors"));
+            try (PrintWriter err = new PrintWriter(Files.newBufferedWriter(errors))) {
                 for (List<Example> dev : List.of(devMt, devRw)) {
                     Indexed data = index(dev, prunedIds);
                     for (int i = 0; i < dev.size(); i++) {
@@ -158,6 +164,27 @@ public final class TrainPortrayal {
     }
 
     // ------------------------------------------------------------------ data
+
+    /**
+     * The features read the lexicons from the classpath: they must be the repository's, not a stale copy under
+     * {@code target/classes} (scripts/train-portrayal puts {@code src/main/resources} first on the classpath).
+     */
+    static void checkLexicons() throws IOException {
+        Path sources = Path.of("src/main/resources");
+        if (!Files.isDirectory(sources)) {
+            return;
+        }
+        for (String name : List.of("opinion-lexicon.tsv", "tone-lexicon.tsv", "speech-verbs.tsv")) {
+            String resource = "analysis/" + name;
+            try (var in = TrainPortrayal.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null || !Arrays.equals(in.readAllBytes(), Files.readAllBytes(sources.resolve(resource)))) {
+                    throw new IllegalStateException(resource + " on the classpath differs from "
+                            + sources.resolve(resource)
+                            + ": put src/main/resources first on the classpath (as scripts/train-portrayal does)");
+                }
+            }
+        }
+    }
 
     static List<Example> read(Path file) {
         List<Example> examples = new ArrayList<>();
@@ -450,7 +477,7 @@ public final class TrainPortrayal {
             PrintWriter w = new PrintWriter(text);
             w.println("# Stancewire portrayal model (GPL-3.0-or-later, part of Stancewire; see LEXICONS.md)");
             w.println("# Multinomial logistic regression over io.stancewire.analysis.PortrayalFeatures:");
-            w.println("# how a sentence portrays the person at a span, classes -1 (negative) 0 (neutral) +1 (positive).");
+            w.println("# how a sentence portrays the person at a span: -1 (negative), 0 (neutral), +1 (positive).");
             w.println("# Written by io.stancewire.eval.TrainPortrayal (scripts/train-portrayal) on " + LocalDate.now());
             w.println("# Data: NewsMTSC train.jsonl (" + trainTargets
                     + " targets, deduplicated on span), Hamborg & Donnay, EACL 2021, MIT licence.");

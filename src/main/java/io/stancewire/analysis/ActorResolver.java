@@ -69,10 +69,29 @@ final class ActorResolver {
                     tag = "NATIONALITY";
                 }
                 runs.add(new Run(tag, i, j));
+            } else {
+                registryNames(text, i, j, runs);
             }
             i = j + 1;
         }
         return runs;
+    }
+
+    /** Registry names NER missed ("Pence") among the untagged tokens [from, to]: the registry enriches NER. */
+    private void registryNames(ParsedText text, int from, int to, List<Run> runs) {
+        for (int k = from; k <= to; k++) {
+            if (!text.tag(k).equals("NNP")) {
+                continue;
+            }
+            for (int end = Math.min(to, k + 2); end >= k; end--) {
+                String name = text.body.substring(text.start(k), text.end(end));
+                if (registry.byName(name).filter(LeaderRegistry.Entry::isPerson).isPresent()) {
+                    runs.add(new Run("PERSON", k, end));
+                    k = end;
+                    break;
+                }
+            }
+        }
     }
 
     private String runText(ParsedText text, Run run) {

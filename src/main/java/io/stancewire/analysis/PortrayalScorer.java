@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * How the text speaks of an actor, read by the {@link PortrayalModel} (a classifier trained on NewsMTSC) on every
- * sentence that names or describes them: the class probabilities are averaged over those mentions (pronouns left
- * out: the model was trained on names). {@code portrayal = P(+1) - P(-1)} of the average, in [-1, 1], and the
+ * sentence that names them (or, for an actor never named, describes them): the class probabilities are averaged over
+ * those mentions (pronouns and titles left out: the model was trained on names). {@code portrayal = P(+1) - P(-1)} of the average, in [-1, 1], and the
  * label is its most probable class.
  */
 final class PortrayalScorer {
@@ -26,10 +26,12 @@ final class PortrayalScorer {
     }
 
     Portrayal portrayal(ActorIndex.Draft actor) {
+        // names when there are any: the model was trained on names, and a title ("President") adds noise
+        boolean named = actor.mentions.values().stream().anyMatch(this::isName);
         double[] sum = new double[3];
         int mentions = 0;
         for (Span mention : actor.mentions.values()) {
-            if (PRONOUNS.contains(mention.text().toLowerCase())) {
+            if (PRONOUNS.contains(mention.text().toLowerCase()) || named && !isName(mention)) {
                 continue;
             }
             int token = text.tokenAt(mention.start());
@@ -59,5 +61,10 @@ final class PortrayalScorer {
             }
         }
         return new Portrayal(StanceScorer.round((sum[2] - sum[0]) / mentions), PortrayalModel.CLASSES[best]);
+    }
+
+    private boolean isName(Span mention) {
+        int token = text.tokenAt(mention.start());
+        return token < text.size() && ActorResolver.actorType(text.ner(text.tokenAt(mention.end() - 1))) != null;
     }
 }

@@ -168,7 +168,8 @@ public final class PortrayalModel {
         return weights.size();
     }
 
-    static double[] softmax(double[] z) {
+    /** Class probabilities from class scores (shared with the trainer). */
+    public static double[] softmax(double[] z) {
         double max = Math.max(z[0], Math.max(z[1], z[2]));
         double[] p = new double[3];
         double sum = 0;

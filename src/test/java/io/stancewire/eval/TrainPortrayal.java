@@ -346,17 +346,7 @@ public final class TrainPortrayal {
     }
 
     static double[] softmax(double[] z) {
-        double max = Math.max(z[0], Math.max(z[1], z[2]));
-        double[] p = new double[3];
-        double sum = 0;
-        for (int c = 0; c < 3; c++) {
-            p[c] = Math.exp(z[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < 3; c++) {
-            p[c] /= sum;
-        }
-        return p;
+        return PortrayalModel.softmax(z);
     }
 
     // ------------------------------------------------------------------ evaluation

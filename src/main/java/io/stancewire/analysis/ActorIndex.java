@@ -64,10 +64,6 @@ final class ActorIndex {
         return actors;
     }
 
-    Draft byId(String id) {
-        return byId.get(id);
-    }
-
     Draft create(String name, String type, LeaderRegistry.Entry entry) {
         String id = entry != null ? entry.id() : Slug.of(name);
         Draft existing = byId.get(id);

@@ -9,8 +9,4 @@ public record Article(String id, String body, String title, Instant publishedAt,
     public Article withId(String newId) {
         return new Article(newId, body, title, publishedAt, source, url, language);
     }
-
-    public Article withPublishedAt(Instant when) {
-        return new Article(id, body, title, when, source, url, language);
-    }
 }

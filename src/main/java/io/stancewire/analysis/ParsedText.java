@@ -68,10 +68,6 @@ final class ParsedText {
         return basic.size();
     }
 
-    CoreLabel token(int i) {
-        return tokens.get(i);
-    }
-
     int start(int i) {
         return tokens.get(i).beginPosition();
     }

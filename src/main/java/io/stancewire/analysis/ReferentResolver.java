@@ -34,11 +34,6 @@ final class ReferentResolver {
             "communique", "treaty", "plan", "annex", "appendix", "deal", "accord", "order", "decree", "sign",
             "banner", "letter", "memo", "statement", "verdict", "judgment", "judgement", "article", "clause",
             "question", "motion", "petition", "placard", "poster", "headline", "survey", "poll");
-    static final Set<String> GROUP_NOUNS = Set.of("people", "protester", "demonstrator", "crowd", "thousand",
-            "hundred", "dozen", "million", "resident", "supporter", "critic", "voter", "citizen", "activist",
-            "member", "participant", "observer", "analyst", "expert", "student", "worker", "family", "mp",
-            "lawmaker", "legislator", "minister", "official", "leader", "side", "party", "camp", "country",
-            "nation", "westerner", "other");
     /** Singular nouns that still name many people. */
     static final Set<String> COLLECTIVE_NOUNS = Set.of("people", "crowd", "thousand", "hundred", "dozen", "million",
             "public", "audience", "family", "opposition", "group", "coalition", "majority");

@@ -35,6 +35,6 @@ public class AnalyzeResource {
             + "Nothing is stored.")
     public ArticleAnalysis analyze(@RequestBody(description = "the article") byte[] body) {
         Article article = reader.read(body, null, false, Instant.now());
-        return analysis.analyze(article.id() == null ? article.withId("") : article);
+        return analysis.analyzeNow(article.id() == null ? article.withId("") : article);
     }
 }

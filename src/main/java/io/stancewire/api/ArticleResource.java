@@ -1,6 +1,5 @@
 package io.stancewire.api;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
@@ -59,17 +59,20 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit an article", description = "Validates it and publishes it, unchanged, to the input "
             + "topic keyed by its id, as a Kafka producer would. 202 once the broker has it.")
-    public Response submit(byte[] body) throws InterruptedException {
+    public Response submit(byte[] body) {
         Article article = reader.read(body, null, true, Instant.now());
         try {
             submissions.send(Record.of(article.id(), body)).toCompletableFuture()
                     .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Problem.response(503, "Interrupted", "interrupted while publishing the article", "/api/v1/articles");
         } catch (ExecutionException | TimeoutException e) {
             return Problem.response(503, "Kafka unavailable", "the article could not be published: " + e.getMessage(),
                     "/api/v1/articles");
         }
         return Response.accepted(Map.of("id", article.id(), "status", "accepted"))
-                .location(URI.create("/api/v1/articles/" + article.id())).build();
+                .location(UriBuilder.fromPath("/api/v1/articles/{id}").build(article.id())).build();
     }
 
     @GET

@@ -49,7 +49,7 @@ public class LeaderResource {
 
     @GET
     @Operation(summary = "Every leader seen, with their aggregated stance, most evidence first")
-    public List<LeaderStance> leaders(@QueryParam(PeerForwarder.LOCAL) boolean local) throws IOException {
+    public List<LeaderStance> leaders(@QueryParam(PeerForwarder.LOCAL) boolean local) {
         List<LeaderStance> all = new ArrayList<>(queries.leaders().stream().map(LeaderStance::of).toList());
         if (!local) {
             for (String peer : queries.otherOwners(TopologyProducer.LEADERS_STORE)) {
@@ -57,7 +57,12 @@ public class LeaderResource {
                 if (answer == null) {
                     throw new StanceQueries.StoreUnavailableException("the instance " + peer + " did not answer");
                 }
-                all.addAll(List.of(mapper.readValue(answer, LeaderStance[].class)));
+                try {
+                    all.addAll(List.of(mapper.readValue(answer, LeaderStance[].class)));
+                } catch (IOException e) {
+                    throw new StanceQueries.StoreUnavailableException("the instance " + peer
+                            + " answered what is not a list of leaders");
+                }
             }
         }
         return all.stream()

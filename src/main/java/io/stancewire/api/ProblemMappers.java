@@ -47,6 +47,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response busy(AnalysisService.BusyException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(503, "Busy", e.getMessage(), path(uri)))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
     public Response modelsUnavailable(AnalysisService.ModelsUnavailableException e, UriInfo uri) {
         return Response.fromResponse(Problem.response(503, "Analysis unavailable", e.getMessage(), path(uri)))
                 .header("Retry-After", "30").build();

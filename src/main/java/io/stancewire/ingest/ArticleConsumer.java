@@ -23,6 +23,9 @@ import io.stancewire.analysis.ArticleAnalysis;
 @ApplicationScoped
 public class ArticleConsumer {
 
+    /** The input channel (topic {@code stancewire.topics.articles}). */
+    public static final String CHANNEL = "articles";
+
     private static final Logger LOG = Logger.getLogger(ArticleConsumer.class);
 
     @Inject
@@ -31,7 +34,7 @@ public class ArticleConsumer {
     @Inject
     AnalysisService analysis;
 
-    @Incoming("articles")
+    @Incoming(CHANNEL)
     @Outgoing("article-analyses")
     @Blocking(value = "analysis", ordered = false)
     public Record<String, ArticleAnalysis> analyse(ConsumerRecord<String, byte[]> record) {

@@ -43,8 +43,8 @@ public class ArticleReader {
             throw new InvalidArticleException("the value is empty (null)");
         }
         int limit = config.analysis().maxBodyChars();
-        // a UTF-8 byte is at most one char; JSON escaping can at most double a body's size
-        if (value.length > 2L * limit + 64 * 1024) {
+        // a char takes at most 6 bytes in JSON ("\u201c"): a record larger than that cannot hold a valid body
+        if (value.length > 6L * limit + 64 * 1024) {
             throw new InvalidArticleException("the record has " + value.length + " bytes; an article body may have at most "
                     + limit + " characters", true);
         }

@@ -14,7 +14,8 @@ import io.stancewire.analysis.ArticleAnalysis;
 /**
  * Turns the analyses (keyed by article id) into per-leader contributions keyed {@code article|leader}. It keeps the
  * latest analysis of each article, so that a new version also sends a tombstone for each leader the article no
- * longer names, and a tombstone withdraws all of them. A duplicate sends nothing.
+ * longer names, and a tombstone withdraws all of them. A duplicate sends nothing; so does a new version that differs
+ * only in its publication time (the price of "publishedAt defaults to the record timestamp").
  */
 class ContributionSplitter implements Processor<String, ArticleAnalysis, String, LeaderContribution> {
 
@@ -40,8 +41,8 @@ class ContributionSplitter implements Processor<String, ArticleAnalysis, String,
         }
         ArticleAnalysis previous = articles.get(articleId);
         ArticleAnalysis current = record.value();
-        if (current == null ? previous == null : current.equals(previous)) {
-            return;
+        if (current == null ? previous == null : current.sameContentAs(previous)) {
+            return; // a duplicate (only the defaulted publication time may differ) changes nothing
         }
         if (current == null) {
             articles.delete(articleId);

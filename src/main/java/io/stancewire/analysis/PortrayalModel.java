@@ -132,6 +132,11 @@ public final class PortrayalModel {
         return z;
     }
 
+    /** The decision offsets added to the class scores (log-probabilities) before taking the best class. */
+    public double[] offsets() {
+        return offsets.clone();
+    }
+
     /** P(-1), P(0), P(+1) for the person at {@code [start, end)} (UTF-16 offsets) in {@code sentence}. */
     public double[] probabilities(String sentence, int start, int end) {
         return softmax(scores(PortrayalFeatures.extract(sentence, start, end)));

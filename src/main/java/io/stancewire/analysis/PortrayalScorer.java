@@ -54,9 +54,11 @@ final class PortrayalScorer {
         if (mentions == 0) {
             return Portrayal.NEUTRAL;
         }
+        // the class with the highest mean probability, after the model's decision offsets (as PortrayalModel.label)
+        double[] offsets = model.offsets();
         int best = 0;
         for (int c = 1; c < 3; c++) {
-            if (sum[c] > sum[best]) {
+            if (Math.log(sum[c]) + offsets[c] > Math.log(sum[best]) + offsets[best]) {
                 best = c;
             }
         }

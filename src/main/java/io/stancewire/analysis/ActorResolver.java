@@ -159,7 +159,8 @@ final class ActorResolver {
             String title = Slug.fold(runText(text, run));
             int next = run.to() + 1;
             // "First Minister of Scotland Nicola Sturgeon": the title's country comes between title and name
-            if (next + 1 < text.size() && text.lower(next).equals("of") && MODIFIER_TAGS.contains(text.ner(next + 1))) {
+            if (next + 1 < text.size() && (text.lower(next).equals("of") || text.lower(next).equals("for"))
+                    && MODIFIER_TAGS.contains(text.ner(next + 1))) {
                 int after = next + 1;
                 while (after < text.size() && MODIFIER_TAGS.contains(text.ner(after))) {
                     modifiers.add(Slug.fold(text.word(after)));

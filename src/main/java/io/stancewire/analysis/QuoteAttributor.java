@@ -145,7 +145,12 @@ final class QuoteAttributor {
      */
     private ReferentResolver.Referent beforeColon(int[] range) {
         int colon = range[0] - 1;
-        if (colon < 0 || !text.word(colon).equals(":") || text.sentenceOf(colon) != text.sentenceOf(range[0])) {
+        if (colon < 0 || text.sentenceOf(colon) != text.sentenceOf(range[0])) {
+            return null;
+        }
+        // a comma does the same job before a quoted sentence: "Trump, also on Twitter, defended his decision, "As I ..."
+        boolean quotedSentence = range[1] - range[0] >= 6 && Character.isUpperCase(text.word(range[0] + 1).charAt(0));
+        if (!text.word(colon).equals(":") && !(text.word(colon).equals(",") && quotedSentence)) {
             return null;
         }
         int head = text.governor(colon);

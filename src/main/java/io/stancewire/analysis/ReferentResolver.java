@@ -34,6 +34,9 @@ final class ReferentResolver {
             "communique", "treaty", "plan", "annex", "appendix", "deal", "accord", "order", "decree", "sign",
             "banner", "letter", "memo", "statement", "verdict", "judgment", "judgement", "article", "clause",
             "question", "motion", "petition", "placard", "poster", "headline", "survey", "poll");
+    /** Documents that somebody issues: their issuer, when named, is the speaker. */
+    static final Set<String> ISSUED_NOUNS = Set.of("statement", "letter", "memo", "tweet", "post", "message",
+            "communique", "declaration", "order", "decree");
     /** Singular nouns that still name many people. */
     static final Set<String> COLLECTIVE_NOUNS = Set.of("people", "crowd", "thousand", "hundred", "dozen", "million",
             "public", "audience", "family", "opposition", "group", "coalition", "majority");
@@ -106,11 +109,16 @@ final class ReferentResolver {
         }
         ActorIndex.Draft actor = index.actorAt(head);
         if (!text.ner(head).equals("PERSON")) {
-            // "The Senate Minority Leader, Chuck Schumer, said", "Merkel's spokesperson, Steffen Seibert, said"
-            for (int appositive : text.children(head, r -> r.equals("appos"))) {
-                ActorIndex.Draft named = index.actorAt(appositive);
-                if (named != null && named.isPerson()) {
-                    return new Referent(Kind.ACTOR, List.of(named), index.mentionAt(appositive));
+            // "The Senate Minority Leader, Chuck Schumer, said", "Merkel's spokesperson, Steffen Seibert, said",
+            // "the prosecutor general of Tehran, Ali Alghasi Mehr, said" (the name often hangs from the "of" phrase)
+            List<Integer> holders = new ArrayList<>(List.of(head));
+            holders.addAll(text.children(head, r -> r.equals("nmod")));
+            for (int holder : holders) {
+                for (int appositive : text.children(holder, r -> r.equals("appos"))) {
+                    ActorIndex.Draft named = index.actorAt(appositive);
+                    if (named != null && named.isPerson()) {
+                        return new Referent(Kind.ACTOR, List.of(named), index.mentionAt(appositive));
+                    }
                 }
             }
         }
@@ -172,7 +180,8 @@ final class ReferentResolver {
             }
         }
         if (DOCUMENT_NOUNS.contains(lemma)) {
-            return new Referent(Kind.DOCUMENT, List.of(), phrase);
+            Referent issuer = ISSUED_NOUNS.contains(lemma) ? issuer(head) : null;
+            return issuer != null ? issuer : new Referent(Kind.DOCUMENT, List.of(), phrase);
         }
         if (text.tag(head).startsWith("NN")) {
             Referent owner = owner(head, phrase);
@@ -255,6 +264,25 @@ final class ReferentResolver {
             return new Referent(Kind.ACTOR, List.of(actor), text.span(head, head));
         }
         return Referent.NONE;
+    }
+
+    /**
+     * Who issued a statement, letter or tweet: "a statement from the king", "a memo posted by Senator Juan Dalmau",
+     * "Trump's tweet". Null when the text does not say.
+     */
+    private Referent issuer(int head) {
+        List<Integer> sources = new ArrayList<>(text.children(head, r -> r.equals("nmod") || r.equals("nmod:poss")));
+        for (int clause : text.children(head, r -> r.equals("acl"))) {
+            sources.addAll(text.children(clause, r -> r.startsWith("obl")).stream()
+                    .filter(o -> text.hasChild(o, r -> r.equals("case"), Set.of("by", "from"))).toList());
+        }
+        for (int source : sources) {
+            Referent referent = resolve(source);
+            if (referent.speaker() != null) {
+                return referent;
+            }
+        }
+        return null;
     }
 
     /** A place that acts or speaks stands for the government the registry names for it. */

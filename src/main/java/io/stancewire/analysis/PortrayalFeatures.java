@@ -41,7 +41,7 @@ public final class PortrayalFeatures {
                 TONE.merge(row[0], Double.parseDouble(row[2]), (a, b) -> Math.abs(a) >= Math.abs(b) ? a : b);
             }
         }
-        for (String[] row : TsvResource.read("analysis/speech-verbs.tsv", 2)) {
+        for (String[] row : TsvResource.read(SpeechVerbs.RESOURCE, 2)) {
             SPEECH.add(row[0]);
         }
         FINGERPRINT = fingerprint();

@@ -4,17 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import edu.stanford.nlp.coref.data.CorefChain;
-import edu.stanford.nlp.coref.data.Dictionaries;
 
 /**
  * Finds the actors of an article: named entities grouped by name and the leader registry ("Kurti" is "Albin
  * Kurti"), titles next to names ("Kosovar Prime Minister Albin Kurti" makes Kurti a leader with that title), title
- * descriptions resolved to the person who holds the title ("The Kosovar prime minister"), then CoreNLP's
- * coreference chains for pronouns. Earlier steps win: coreference only fills tokens nothing else claimed.
+ * descriptions resolved to the person who holds the title ("The Kosovar prime minister"), then pronouns
+ * ({@link PronounResolver}). Earlier steps win: pronouns only fill tokens nothing else claimed.
  */
 final class ActorResolver {
 
@@ -29,10 +26,12 @@ final class ActorResolver {
 
     private final LeaderRegistry registry;
     private final Set<String> demonyms;
+    private final PronounResolver pronouns;
 
-    ActorResolver(LeaderRegistry registry, Set<String> demonyms) {
+    ActorResolver(LeaderRegistry registry, Set<String> demonyms, PronounResolver pronouns) {
         this.registry = registry;
         this.demonyms = demonyms;
+        this.pronouns = pronouns;
     }
 
     ActorIndex resolve(ParsedText text) {
@@ -41,7 +40,7 @@ final class ActorResolver {
         resolvePersons(text, index, runs);
         resolveOrganisationsAndPlaces(text, index, runs);
         resolveTitles(text, index, runs);
-        resolveCoreference(text, index);
+        pronouns.resolve(text, index);
         return index;
     }
 
@@ -241,69 +240,6 @@ final class ActorResolver {
     /** "minister" may stand for a held "foreign minister", but "vice president" never for "president". */
     private static boolean sameTitle(String held, String said) {
         return held.equals(said) || held.endsWith(" " + said);
-    }
-
-    private void resolveCoreference(ParsedText text, ActorIndex index) {
-        Map<Integer, CorefChain> chains = text.document.corefChains();
-        if (chains == null) {
-            return;
-        }
-        for (CorefChain chain : chains.values()) {
-            List<CorefChain.CorefMention> mentions = chain.getMentionsInTextualOrder();
-            ActorIndex.Draft[] owners = new ActorIndex.Draft[mentions.size()];
-            for (int m = 0; m < mentions.size(); m++) {
-                owners[m] = index.actorAt(head(text, mentions.get(m)));
-            }
-            for (int m = 0; m < mentions.size(); m++) {
-                if (owners[m] != null) {
-                    continue;
-                }
-                CorefChain.CorefMention mention = mentions.get(m);
-                ActorIndex.Draft owner = nearestOwner(owners, m);
-                if (owner == null || !compatible(mention, owner)) {
-                    continue;
-                }
-                int from = text.sentenceFirst(mention.sentNum - 1) + mention.startIndex - 1;
-                int to = text.sentenceFirst(mention.sentNum - 1) + mention.endIndex - 2;
-                if (to - from > 5) {
-                    from = to = head(text, mention);
-                }
-                index.mention(owner, from, to);
-            }
-        }
-    }
-
-    private static int head(ParsedText text, CorefChain.CorefMention mention) {
-        return text.sentenceFirst(mention.sentNum - 1) + mention.headIndex - 1;
-    }
-
-    private static ActorIndex.Draft nearestOwner(ActorIndex.Draft[] owners, int m) {
-        for (int back = m - 1; back >= 0; back--) {
-            if (owners[back] != null) {
-                return owners[back];
-            }
-        }
-        for (int ahead = m + 1; ahead < owners.length; ahead++) {
-            if (owners[ahead] != null) {
-                return owners[ahead];
-            }
-        }
-        return null;
-    }
-
-    private static boolean compatible(CorefChain.CorefMention mention, ActorIndex.Draft owner) {
-        String span = mention.mentionSpan.toLowerCase();
-        if (mention.mentionType == Dictionaries.MentionType.PRONOMINAL) {
-            if (PERSON_PRONOUNS.contains(span)) {
-                return owner.isPerson();
-            }
-            if (THING_PRONOUNS.contains(span)) {
-                return !owner.isPerson();
-            }
-            return false; // I, we, they, you: speakers inside quotes and groups, too loose to follow
-        }
-        return mention.mentionType == Dictionaries.MentionType.NOMINAL
-                && owner.isPerson() == (mention.animacy == Dictionaries.Animacy.ANIMATE);
     }
 
     /** Demonyms and country names: from the NER mapping's NATIONALITY lines and from the registry. */

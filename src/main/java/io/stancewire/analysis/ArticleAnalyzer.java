@@ -18,6 +18,7 @@ public final class ArticleAnalyzer {
     private final OpinionLexicon opinionLexicon = new OpinionLexicon();
     private final SpeechVerbs speechVerbs = new SpeechVerbs();
     private final PortrayalModel portrayalModel = PortrayalModel.load();
+    private final PronounResolver pronouns = PronounResolver.load();
 
     public ArticleAnalyzer(NlpPipeline pipeline, LeaderRegistry registry) {
         this.pipeline = pipeline;
@@ -28,7 +29,7 @@ public final class ArticleAnalyzer {
     public ArticleAnalysis analyze(Article article) {
         String body = article.body();
         ParsedText text = new ParsedText(body, pipeline.annotate(body));
-        ActorIndex actors = new ActorResolver(registry, demonyms).resolve(text);
+        ActorIndex actors = new ActorResolver(registry, demonyms, pronouns).resolve(text);
         ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms);
         List<Span> quoteSpans = QuoteFinder.find(body);
         QuoteAttributor attributor = new QuoteAttributor(text, referents, speechVerbs, quoteSpans);

@@ -18,13 +18,13 @@ import io.stancewire.eval.WikinewsEvaluation.Predicted;
  * every other option at its default. {@code CoreDocument.quotes()} also lists nested quotes; the evaluation keeps
  * top-level ones. Quote and speaker offsets are CoreNLP character offsets (UTF-16, end exclusive).
  */
-final class CoreNlpBaseline implements WikinewsEvaluation.QuoteSystem {
+public final class CoreNlpBaseline implements WikinewsEvaluation.QuoteSystem {
 
     static final String ANNOTATORS = "tokenize,ssplit,pos,lemma,ner,depparse,coref,quote";
 
     private final StanfordCoreNLP pipeline;
 
-    CoreNlpBaseline() {
+    public CoreNlpBaseline() {
         Properties props = new Properties();
         props.setProperty("annotators", ANNOTATORS);
         this.pipeline = new StanfordCoreNLP(props);

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The figures the reports share: precision/recall/F1, ratios, and three-class (-1, 0, +1) scores. */
-final class Scores {
+public final class Scores {
 
     static final int[] LABELS = {-1, 0, 1};
 
     private Scores() {
     }
 
-    record Prf(int tp, int fp, int fn, double precision, double recall, double f1) {
+    public record Prf(int tp, int fp, int fn, double precision, double recall, double f1) {
 
         static Prf of(int tp, int fp, int fn) {
             double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
@@ -21,7 +21,7 @@ final class Scores {
         }
     }
 
-    record Ratio(int correct, int total, double value) {
+    public record Ratio(int correct, int total, double value) {
 
         static Ratio of(int correct, int total) {
             return new Ratio(correct, total, round(total == 0 ? 0 : (double) correct / total));

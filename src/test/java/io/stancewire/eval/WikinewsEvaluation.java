@@ -26,36 +26,36 @@ import io.stancewire.eval.Scores.Ratio;
  * covers at least half of the gold span (one-to-one, largest overlaps first). Speaker and mention accuracy count the
  * gold quotes of a named person or organisation; a gold quote left unmatched counts as wrong.
  */
-final class WikinewsEvaluation {
+public final class WikinewsEvaluation {
 
     /** A quote as a system predicts it: UTF-16 span, speaker name (null: nobody), speaker mention (null: none). */
-    record Predicted(int start, int end, String speaker, Span mention) {
+    public record Predicted(int start, int end, String speaker, Span mention) {
     }
 
     /** A quote attributor under test. */
-    interface QuoteSystem {
+    public interface QuoteSystem {
         String name();
 
         List<Predicted> quotes(Article article);
     }
 
-    record GoldQuote(int start, int end, String text, String speaker, String type, String kind, Span mention) {
+    public record GoldQuote(int start, int end, String text, String speaker, String type, String kind, Span mention) {
     }
 
-    record Item(Article article, List<GoldQuote> quotes) {
+    public record Item(Article article, List<GoldQuote> quotes) {
     }
 
-    record TypeCounts(int gold, int detected, int speakerScored, int speakerCorrect, int mentionCorrect) {
+    public record TypeCounts(int gold, int detected, int speakerScored, int speakerCorrect, int mentionCorrect) {
     }
 
-    record Error(String article, int start, String quote, String goldSpeaker, String predictedSpeaker,
+    public record Error(String article, int start, String quote, String goldSpeaker, String predictedSpeaker,
             String goldMention, String predictedMention, boolean speakerOk, boolean mentionOk) {
     }
 
-    record Miss(String article, int start, String quote) {
+    public record Miss(String article, int start, String quote) {
     }
 
-    record Report(String system, int articles, double seconds, double articlesPerSecond, int nestedSkipped,
+    public record Report(String system, int articles, double seconds, double articlesPerSecond, int nestedSkipped,
             Prf detection, Ratio speaker, Ratio mention, Map<String, TypeCounts> byType, List<Error> errors,
             List<Miss> missed, List<Miss> spurious) {
     }
@@ -64,7 +64,7 @@ final class WikinewsEvaluation {
     }
 
     /** Our system: its {@code direct} quotes only; indirect speech has no gold here. */
-    static QuoteSystem stancewire(ArticleAnalyzer analyzer) {
+    public static QuoteSystem stancewire(ArticleAnalyzer analyzer) {
         return new QuoteSystem() {
             @Override
             public String name() {
@@ -79,7 +79,7 @@ final class WikinewsEvaluation {
         };
     }
 
-    static List<Item> load(Path dir, int limit) {
+    public static List<Item> load(Path dir, int limit) {
         Map<String, JsonNode> gold = new LinkedHashMap<>();
         for (JsonNode row : EvalIo.readJsonl(dir.resolve("gold.jsonl"))) {
             gold.put(row.get("id").asText(), row);
@@ -105,7 +105,7 @@ final class WikinewsEvaluation {
         return items;
     }
 
-    static Report evaluate(QuoteSystem system, List<Item> items) {
+    public static Report evaluate(QuoteSystem system, List<Item> items) {
         Tally all = new Tally();
         int fp = 0;
         int nested = 0;

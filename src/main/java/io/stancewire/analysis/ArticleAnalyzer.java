@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import edu.stanford.nlp.util.RuntimeInterruptedException;
+
 /**
  * Reads one article: CoreNLP annotation, then actors, quotes and their speakers, reported speech, tone cues,
  * portrayal and stances. Thread-safe; the lexicons and the pipeline are loaded once and shared.
@@ -29,6 +31,7 @@ public final class ArticleAnalyzer {
     public ArticleAnalysis analyze(Article article) {
         String body = article.body();
         ParsedText text = new ParsedText(body, pipeline.annotate(body));
+        checkInterrupted();
         ActorIndex actors = new ActorResolver(registry, demonyms, pronouns).resolve(text);
         ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms);
         List<Span> quoteSpans = QuoteFinder.find(body);
@@ -44,6 +47,7 @@ public final class ArticleAnalyzer {
             quotes.add(quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions));
         }
         quotes.sort(Comparator.comparingInt(Quote::start));
+        checkInterrupted();
 
         List<ToneCue> tones = new ArrayList<>();
         for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor).match()) {
@@ -52,6 +56,7 @@ public final class ArticleAnalyzer {
                     StanceScorer.round(match.polarity()), match.entry().category()));
         }
 
+        checkInterrupted();
         PortrayalScorer portrayals = new PortrayalScorer(text, portrayalModel);
         List<Actor> actorList = new ArrayList<>();
         for (ActorIndex.Draft draft : actors.actors()) {
@@ -66,6 +71,13 @@ public final class ArticleAnalyzer {
         List<Stance> stances = StanceScorer.stances(actorList, quotes, tones);
         return new ArticleAnalysis(article.id(), article.title(), article.publishedAt(), actorList, quotes, tones,
                 stances);
+    }
+
+    /** A caller's time budget interrupts the analysis (CoreNLP checks between sentences; these between steps). */
+    private static void checkInterrupted() {
+        if (Thread.interrupted()) {
+            throw new RuntimeInterruptedException();
+        }
     }
 
     private static Quote quote(Span span, String kind, ReferentResolver.Referent speaker, OpinionScorer opinions) {

@@ -2,19 +2,19 @@ package io.stancewire.analysis;
 
 import java.util.Properties;
 
-import edu.stanford.nlp.parser.nndep.DependencyParser;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphFactory;
 import edu.stanford.nlp.trees.GrammaticalStructure;
+import edu.stanford.nlp.util.RuntimeInterruptedException;
 
 /**
  * The CoreNLP annotation the analysis reads, and nothing more: tokens, POS, lemmas, the 3-class CRF NER (no
  * fine-grained gazetteer, no SUTime, no numeric classifiers) with titles and demonyms from {@link TitleTagger}, and
- * the neural dependency parse with only the two graphs the analysis reads (basic and enhanced++; CoreNLP's
- * {@code depparse} annotator builds five). No statistical coreference ({@link PronounResolver} links the pronouns
+ * the neural dependency parse ({@link TransitionParser}) with only the two graphs the analysis reads (basic and
+ * enhanced++; CoreNLP's {@code depparse} annotator builds five). No statistical coreference ({@link PronounResolver} links the pronouns
  * the analysis needs, at a fraction of its cost), no quote annotator ({@link QuoteFinder}; CoreNLP's is not
  * thread-safe), so one pipeline serves every worker thread. Build one per JVM: loading takes seconds.
  */
@@ -22,21 +22,14 @@ public final class NlpPipeline {
 
     public static final String NER_MAPPING = "analysis/ner-titles.tsv";
     static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
-    /**
-     * The parser caches the hidden-layer products of the word/position pairs it has not precomputed; CoreNLP keeps
-     * 5,000 of them, which news vocabulary overflows at once. 200,000 (about 180 MB) keep most of a news feed's.
-     */
-    static final int PARSER_CACHE_ENTRIES = 200_000;
 
     private final StanfordCoreNLP pipeline;
-    private final DependencyParser parser;
+    private final TransitionParser parser;
     private final TitleTagger titles = TitleTagger.load();
 
     public NlpPipeline() {
         this.pipeline = new StanfordCoreNLP(properties());
-        Properties parserProps = new Properties();
-        parserProps.setProperty("numCached", String.valueOf(PARSER_CACHE_ENTRIES));
-        this.parser = DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL, parserProps);
+        this.parser = TransitionParser.load(new Properties());
     }
 
     /** The CoreNLP annotators before the parse. */
@@ -44,6 +37,8 @@ public final class NlpPipeline {
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         props.setProperty("tokenize.language", "en");
+        // keep characters the tokenizer does not know, without one log line each (a hostile record could flood it)
+        props.setProperty("tokenize.options", "untokenizable=noneKeep");
         props.setProperty("ssplit.newlineIsSentenceBreak", "two");
         props.setProperty("ner.model", NER_MODEL);
         props.setProperty("ner.applyFineGrained", "false");
@@ -57,6 +52,9 @@ public final class NlpPipeline {
         CoreDocument document = new CoreDocument(text);
         pipeline.annotate(document);
         for (CoreSentence sentence : document.sentences()) {
+            if (Thread.interrupted()) {
+                throw new RuntimeInterruptedException();
+            }
             titles.tag(sentence.tokens());
             parse(sentence);
         }
@@ -64,7 +62,7 @@ public final class NlpPipeline {
     }
 
     private void parse(CoreSentence sentence) {
-        GrammaticalStructure structure = parser.predict(sentence.coreMap());
+        GrammaticalStructure structure = parser.parse(sentence.coreMap());
         sentence.coreMap().set(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class,
                 SemanticGraphFactory.makeFromTree(structure, SemanticGraphFactory.Mode.BASIC,
                         GrammaticalStructure.Extras.NONE, null));

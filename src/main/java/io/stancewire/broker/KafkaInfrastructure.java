@@ -41,6 +41,11 @@ public class KafkaInfrastructure {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     Optional<String> externalServers;
 
+    /** Largest record the service's topics accept: a 1,000,000-character body in JSON, with room to spare. */
+    static final String MAX_MESSAGE_BYTES = Integer.toString(8 * 1024 * 1024);
+    /** The dead-letter topic takes any input record plus its dead-letter headers. */
+    static final String MAX_DEAD_LETTER_BYTES = Integer.toString(9 * 1024 * 1024);
+
     private EmbeddedKafkaBroker broker;
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
@@ -62,10 +67,13 @@ public class KafkaInfrastructure {
     private void createTopics(String servers) {
         StancewireConfig.Topics topics = config.topics();
         List<NewTopic> wanted = new ArrayList<>();
-        wanted.add(new NewTopic(topics.articles(), topics.partitions(), topics.replicationFactor()));
-        wanted.add(new NewTopic(topics.deadLetters(), topics.partitions(), topics.replicationFactor()));
+        wanted.add(new NewTopic(topics.articles(), topics.partitions(), topics.replicationFactor())
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
+        wanted.add(new NewTopic(topics.deadLetters(), topics.partitions(), topics.replicationFactor())
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_DEAD_LETTER_BYTES)));
         wanted.add(new NewTopic(topics.analyses(), topics.partitions(), topics.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);

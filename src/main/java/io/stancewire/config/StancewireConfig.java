@@ -1,6 +1,7 @@
 package io.stancewire.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -42,8 +43,11 @@ public interface StancewireConfig {
         /** A leader registry YAML file replacing the one in the jar. */
         Optional<Path> registry();
 
-        /** Longest article body accepted, in characters. */
+        /** Longest article body accepted, in characters (UTF-16 code units, the unit of the contract's offsets). */
         int maxBodyChars();
+
+        /** Time budget of one analysis (Kafka and HTTP); longer ones are interrupted and dead-lettered. */
+        Duration timeout();
 
         /** Load the CoreNLP models at start-up (otherwise at the first article). */
         boolean eagerLoad();

@@ -47,7 +47,7 @@ class RestProblemsTest {
 
     @Test
     void oversizedBodyIs413() {
-        String huge = "a".repeat(250_000);
+        String huge = "a ".repeat(500_001);
         given().contentType(ContentType.JSON).body("{\"id\":\"big\",\"body\":\"" + huge + "\"}")
                 .post("/api/v1/analyze").then().statusCode(413).contentType(startsWith(PROBLEM))
                 .body("status", equalTo(413)).body("detail", containsString("limit"));

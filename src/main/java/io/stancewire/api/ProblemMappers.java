@@ -9,6 +9,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.stancewire.api.security.ApiKeyAuthenticationMechanism;
 import io.stancewire.ingest.AnalysisService;
 import io.stancewire.ingest.AnalysisTimeoutException;
 import io.stancewire.ingest.DeadLetterReason;
@@ -35,6 +39,30 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response timedOut(AnalysisTimeoutException e, UriInfo uri) {
         return Problem.response(422, "Analysis timed out", e.getMessage(), path(uri), "body");
+    }
+
+    @ServerExceptionMapper
+    public Response registryReload(AnalysisService.RegistryReloadException e, UriInfo uri) {
+        return Problem.response(422, "Registry not reloaded", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(401, "Unauthorized", "this request needs an API key (header "
+                + ApiKeyAuthenticationMechanism.HEADER + ") or a bearer token", path(uri)))
+                .header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER + "\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(401, "Unauthorized", "the API key or token is not valid",
+                path(uri))).header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER
+                        + "\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.response(403, "Forbidden", "these credentials do not allow this request", path(uri));
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package io.stancewire.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +22,8 @@ public interface StancewireConfig {
     Analysis analysis();
 
     EmbeddedBroker broker();
+
+    Security security();
 
     /** Every topic the service reads or writes. */
     interface Topics {
@@ -51,6 +54,18 @@ public interface StancewireConfig {
 
         /** Load the CoreNLP models at start-up (otherwise at the first article). */
         boolean eagerLoad();
+    }
+
+    /** Who may write, administer and read (see docs/reliability.md). */
+    interface Security {
+        /**
+         * API keys, each {@code name:role[+role...]:key}, e.g. {@code ci:writer:3f9a...}; roles {@code reader},
+         * {@code writer}, {@code admin}. None configured: writes and admin calls answer 401.
+         */
+        Optional<List<String>> apiKeys();
+
+        /** Reads ({@code GET}s and {@code POST /analyze}) need no credentials. */
+        boolean readsOpen();
     }
 
     /** The single-node KRaft broker started when no {@code kafka.bootstrap.servers} is configured. */

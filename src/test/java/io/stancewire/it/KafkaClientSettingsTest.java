@@ -19,8 +19,10 @@ import io.stancewire.broker.KafkaInfrastructure;
 /**
  * Kafka security settings are plain {@code kafka.*} properties: the test profile sets two of them
  * ({@code kafka.security.protocol=PLAINTEXT}, {@code kafka.ssl.truststore.type=PEM}), and every client the service
- * creates must have received them: the consumer, each producer (the dead-letter one included), Kafka Streams (whose
- * admin client and health check derive from its settings) and the admin client that creates the topics.
+ * creates must have received them: the consumer, each channel producer, Kafka Streams (whose admin client and health
+ * check derive from its settings) and the admin client that creates the topics. (The dead-letter producer is not
+ * listed by KafkaClientService; SmallRye builds its settings from the consumer channel's, merged with the same
+ * {@code default-kafka-broker} settings: KafkaDeadLetterQueue.Factory.)
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)

@@ -2,6 +2,7 @@ package io.stancewire.api;
 
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,11 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stancewire.analysis.Article;
 import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.api.security.Roles;
 import io.stancewire.ingest.AnalysisService;
 import io.stancewire.ingest.ArticleReader;
 
 @Path("/api/v1/analyze")
 @Tag(name = "analysis")
+@RolesAllowed(Roles.READER)
 public class AnalyzeResource {
 
     @Inject
@@ -32,7 +35,8 @@ public class AnalyzeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Analyse an article at once", description = "Same JSON as the Kafka input; id optional. "
-            + "Nothing is stored.")
+            + "Nothing is stored. 422 when the article cannot be analysed (unsupported language, no sentence, analysis "
+            + "timed out).")
     public ArticleAnalysis analyze(@RequestBody(description = "the article") byte[] body) {
         Article article = reader.read(body, null, false, Instant.now());
         return analysis.analyzeNow(article.id() == null ? article.withId("") : article);

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,10 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.stancewire.analysis.Article;
 import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.api.security.Roles;
 import io.stancewire.ingest.ArticleReader;
 import io.stancewire.stance.StanceQueries;
 import io.stancewire.stance.TopologyProducer;
@@ -41,6 +47,7 @@ import io.stancewire.stance.TopologyProducer;
 public class ArticleResource {
 
     static final long PUBLISH_TIMEOUT_SECONDS = 30;
+    private static final Logger LOG = Logger.getLogger(ArticleResource.class);
 
     @Inject
     ArticleReader reader;
@@ -57,9 +64,10 @@ public class ArticleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.WRITER)
     @Operation(summary = "Submit an article", description = "Validates it and publishes it, unchanged, to the input "
             + "topic keyed by its id, as a Kafka producer would. 202 once the broker has it.")
-    public Response submit(byte[] body) {
+    public Response submit(byte[] body, @Context SecurityContext caller) {
         Article article = reader.read(body, null, true, Instant.now());
         try {
             submissions.send(Record.of(article.id(), body)).toCompletableFuture()
@@ -67,24 +75,36 @@ public class ArticleResource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Problem.response(503, "Interrupted", "interrupted while publishing the article", "/api/v1/articles");
-        } catch (ExecutionException | TimeoutException e) {
-            return Problem.response(503, "Kafka unavailable", "the article could not be published: " + e.getMessage(),
-                    "/api/v1/articles");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException) {
+                return Problem.response(413, "Article too large", "the article is larger than the Kafka topic "
+                        + "accepts (max.message.bytes)", "/api/v1/articles", "body");
+            }
+            LOG.errorf(e.getCause(), "Could not publish article '%s'", article.id());
+            return Response.fromResponse(Problem.response(503, "Kafka unavailable", "the article could not be "
+                    + "published; try again shortly", "/api/v1/articles")).header("Retry-After", "5").build();
+        } catch (TimeoutException e) {
+            return Response.fromResponse(Problem.response(503, "Kafka unavailable", "the article could not be "
+                    + "published within " + PUBLISH_TIMEOUT_SECONDS + " s; try again shortly", "/api/v1/articles"))
+                    .header("Retry-After", "5").build();
         }
+        LOG.infof("Article '%s' submitted by %s", article.id(), caller.getUserPrincipal() == null ? "anonymous"
+                : caller.getUserPrincipal().getName());
         return Response.accepted(Map.of("id", article.id(), "status", "accepted"))
                 .location(UriBuilder.fromPath("/api/v1/articles/{id}").build(article.id())).build();
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Roles.READER)
     @Operation(summary = "The stored analysis of a processed article")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleAnalysis.class)))
     public Response get(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         if (!local) {
             var owner = queries.remoteOwner(TopologyProducer.ARTICLES_STORE, id);
             if (owner.isPresent()) {
-                return peers.forward(owner.get(), uri.getRequestUri().getRawPath());
+                return peers.forward(owner.get(), uri.getRequestUri().getRawPath(), headers);
             }
         }
         ArticleAnalysis analysis = queries.article(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem(

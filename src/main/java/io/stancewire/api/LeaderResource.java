@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stancewire.analysis.StanceScorer;
+import io.stancewire.api.security.Roles;
 import io.stancewire.stance.StanceAggregate;
 import io.stancewire.stance.StanceQueries;
 import io.stancewire.stance.TopologyProducer;
@@ -36,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Path("/api/v1/leaders")
 @Tag(name = "leaders")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
 public class LeaderResource {
 
     @Inject
@@ -49,11 +53,11 @@ public class LeaderResource {
 
     @GET
     @Operation(summary = "Every leader seen, with their aggregated stance, most evidence first")
-    public List<LeaderStance> leaders(@QueryParam(PeerForwarder.LOCAL) boolean local) {
+    public List<LeaderStance> leaders(@QueryParam(PeerForwarder.LOCAL) boolean local, @Context HttpHeaders headers) {
         List<LeaderStance> all = new ArrayList<>(queries.leaders().stream().map(LeaderStance::of).toList());
         if (!local) {
             for (String peer : queries.otherOwners(TopologyProducer.LEADERS_STORE)) {
-                byte[] answer = peers.fetch(peer, "/api/v1/leaders");
+                byte[] answer = peers.fetch(peer, "/api/v1/leaders", headers);
                 if (answer == null) {
                     throw new StanceQueries.StoreUnavailableException("the instance " + peer + " did not answer");
                 }
@@ -77,9 +81,9 @@ public class LeaderResource {
     @Operation(summary = "One leader's aggregated stance")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderStance.class)))
     public Response leader(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         var owner = local ? Optional.<String> empty() : queries.remoteOwner(TopologyProducer.LEADERS_STORE, id);
-        return owner.isPresent() ? peers.forward(owner.get(), uri.getRequestUri().getRawPath())
+        return owner.isPresent() ? peers.forward(owner.get(), uri.getRequestUri().getRawPath(), headers)
                 : Response.ok(LeaderStance.of(find(id))).build();
     }
 
@@ -88,7 +92,8 @@ public class LeaderResource {
     @Operation(summary = "A leader's stance per day of publication (UTC), oldest first")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderStance.Day[].class)))
     public Response timeline(@PathParam("id") String id, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri) {
+            @QueryParam("to") String to, @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
         if (first != null && last != null && first.isAfter(last)) {
@@ -97,7 +102,8 @@ public class LeaderResource {
         var owner = local ? Optional.<String> empty() : queries.remoteOwner(TopologyProducer.LEADERS_STORE, id);
         if (owner.isPresent()) {
             String query = uri.getRequestUri().getRawQuery();
-            return peers.forward(owner.get(), uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query));
+            return peers.forward(owner.get(), uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query),
+                    headers);
         }
         List<LeaderStance.Day> days = new ArrayList<>();
         for (Map.Entry<String, StanceAggregate.Day> entry : find(id).days().entrySet()) {
@@ -125,7 +131,7 @@ public class LeaderResource {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new ProblemMappers.BadParameterProblem("'" + name + "' must be an ISO date (YYYY-MM-DD), not '"
-                    + value + "'");
+                    + (value.length() <= 40 ? value : value.substring(0, 40) + "...") + "'");
         }
     }
 }

@@ -8,12 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
  * Asks another instance of the service for what its state stores hold. The forwarded request carries
- * {@code local=true}, so the peer answers from its own stores and never forwards again.
+ * {@code local=true}, so the peer answers from its own stores and never forwards again, and the caller's credentials
+ * ({@code X-API-Key}, {@code Authorization}), so that a peer with closed reads lets it in as this instance did.
  */
 @ApplicationScoped
 public class PeerForwarder {
@@ -23,18 +25,26 @@ public class PeerForwarder {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
+    private static final String[] CREDENTIAL_HEADERS = { "X-API-Key", HttpHeaders.AUTHORIZATION };
+
     /** The peer's answer, status and body as they are. */
-    public Response forward(String peer, String pathAndQuery) {
+    public Response forward(String peer, String pathAndQuery, HttpHeaders callerHeaders) {
         String separator = pathAndQuery.contains("?") ? "&" : "?";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + peer + pathAndQuery + separator + LOCAL
-                + "=true")).timeout(TIMEOUT).header("Accept", MediaType.APPLICATION_JSON).GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + pathAndQuery + separator
+                + LOCAL + "=true")).timeout(TIMEOUT).header("Accept", MediaType.APPLICATION_JSON).GET();
+        for (String name : CREDENTIAL_HEADERS) {
+            String value = callerHeaders == null ? null : callerHeaders.getHeaderString(name);
+            if (value != null) {
+                request.header(name, value);
+            }
+        }
         try {
-            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = answer.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON);
             return Response.status(answer.statusCode()).type(type).entity(answer.body()).build();
         } catch (IOException e) {
             return Problem.response(502, "Peer unavailable", "the instance " + peer + " holding this data did not "
-                    + "answer: " + e.getMessage(), pathAndQuery);
+                    + "answer", pathAndQuery);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Problem.response(503, "Interrupted", "interrupted while asking " + peer, pathAndQuery);
@@ -42,8 +52,8 @@ public class PeerForwarder {
     }
 
     /** The body of a peer's answer, or null when it fails. */
-    public byte[] fetch(String peer, String pathAndQuery) {
-        Response response = forward(peer, pathAndQuery);
+    public byte[] fetch(String peer, String pathAndQuery, HttpHeaders callerHeaders) {
+        Response response = forward(peer, pathAndQuery, callerHeaders);
         return response.getStatus() == 200 ? (byte[]) response.getEntity() : null;
     }
 }

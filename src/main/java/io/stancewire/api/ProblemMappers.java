@@ -9,7 +9,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.stancewire.api.security.ApiKeyAuthenticationMechanism;
 import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisTimeoutException;
+import io.stancewire.ingest.DeadLetterReason;
 import io.stancewire.ingest.InvalidArticleException;
 import io.stancewire.stance.StanceQueries;
 
@@ -20,9 +26,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidArticle(InvalidArticleException e, UriInfo uri) {
-        return e.tooLarge()
-                ? Problem.response(413, "Article too large", e.getMessage(), path(uri))
-                : Problem.response(400, "Invalid article", e.getMessage(), path(uri));
+        DeadLetterReason reason = e.reason();
+        String title = switch (reason) {
+            case NOT_UTF8, NOT_JSON, NOT_AN_OBJECT -> "Malformed article";
+            case TOO_LARGE -> "Article too large";
+            case UNSUPPORTED_LANGUAGE, NO_SENTENCES -> "Article cannot be analysed";
+            default -> "Invalid article";
+        };
+        return Problem.response(reason.httpStatus(), title, e.getMessage(), path(uri), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response timedOut(AnalysisTimeoutException e, UriInfo uri) {
+        return Problem.response(422, "Analysis timed out", e.getMessage(), path(uri), "body");
+    }
+
+    @ServerExceptionMapper
+    public Response registryReload(AnalysisService.RegistryReloadException e, UriInfo uri) {
+        return Problem.response(422, "Registry not reloaded", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(401, "Unauthorized", "this request needs an API key (header "
+                + ApiKeyAuthenticationMechanism.HEADER + ") or a bearer token", path(uri)))
+                .header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER + "\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(401, "Unauthorized", "the API key or token is not valid",
+                path(uri))).header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER
+                        + "\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.response(403, "Forbidden", "these credentials do not allow this request", path(uri));
     }
 
     @ServerExceptionMapper
@@ -69,7 +109,8 @@ public class ProblemMappers {
             case 406 -> "this resource answers application/json only";
             case 413 -> "the request body is too large";
             case 415 -> "send the article as application/json";
-            default -> e.getMessage();
+            case 400 -> "the request is not valid";
+            default -> known != null ? known.getReasonPhrase() : "HTTP " + status;
         };
         return Problem.response(status, title, detail, path(uri));
     }
@@ -77,7 +118,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         LOG.error("Unexpected error on " + path(uri), e);
-        return Problem.response(500, "Internal error", "the request failed: " + e.getClass().getSimpleName(),
+        return Problem.response(500, "Internal error", "the request failed; the service log has the details",
                 path(uri));
     }
 

@@ -1,6 +1,7 @@
 package io.stancewire.broker;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,11 +25,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.stancewire.config.StancewireConfig;
 
 /**
  * Before any Kafka client starts: runs the embedded broker when no {@code kafka.bootstrap.servers} is configured,
- * then creates the service's topics where they are missing (the analyses topic compacted).
+ * then creates the service's topics where they are missing (the analyses topic compacted). Its admin client takes the
+ * same {@code kafka.*} settings (security protocol, SASL, TLS) as every other client of the service.
  */
 @Singleton
 public class KafkaInfrastructure {
@@ -40,6 +43,16 @@ public class KafkaInfrastructure {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     Optional<String> externalServers;
+
+    /** Every {@code kafka.*} property (and {@code KAFKA_*} variable), as Quarkus hands them to its Kafka clients. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
+
+    /** Largest record the service's topics accept: a 1,000,000-character body in JSON, with room to spare. */
+    static final String MAX_MESSAGE_BYTES = Integer.toString(8 * 1024 * 1024);
+    /** The dead-letter topic takes any input record plus its dead-letter headers. */
+    static final String MAX_DEAD_LETTER_BYTES = Integer.toString(9 * 1024 * 1024);
 
     private EmbeddedKafkaBroker broker;
 
@@ -62,12 +75,14 @@ public class KafkaInfrastructure {
     private void createTopics(String servers) {
         StancewireConfig.Topics topics = config.topics();
         List<NewTopic> wanted = new ArrayList<>();
-        wanted.add(new NewTopic(topics.articles(), topics.partitions(), topics.replicationFactor()));
-        wanted.add(new NewTopic(topics.deadLetters(), topics.partitions(), topics.replicationFactor()));
+        wanted.add(new NewTopic(topics.articles(), topics.partitions(), topics.replicationFactor())
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
+        wanted.add(new NewTopic(topics.deadLetters(), topics.partitions(), topics.replicationFactor())
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_DEAD_LETTER_BYTES)));
         wanted.add(new NewTopic(topics.analyses(), topics.partitions(), topics.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
+        try (Admin admin = Admin.create(adminConfig(servers))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {
@@ -89,6 +104,19 @@ public class KafkaInfrastructure {
             // the clients will keep retrying; Kafka Streams waits for its topics before it starts
             LOG.errorf(e, "Could not check or create the topics on %s", servers);
         }
+    }
+
+    /** The admin client's settings: the {@code kafka.*} ones an admin client knows, and the cluster's address. */
+    public Map<String, Object> adminConfig(String servers) {
+        Map<String, Object> settings = new HashMap<>();
+        kafkaSettings.forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name)) {
+                settings.put(name, value);
+            }
+        });
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        return settings;
     }
 
     @PreDestroy

@@ -1,6 +1,8 @@
 package io.stancewire.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -20,6 +22,8 @@ public interface StancewireConfig {
     Analysis analysis();
 
     EmbeddedBroker broker();
+
+    Security security();
 
     /** Every topic the service reads or writes. */
     interface Topics {
@@ -42,11 +46,26 @@ public interface StancewireConfig {
         /** A leader registry YAML file replacing the one in the jar. */
         Optional<Path> registry();
 
-        /** Longest article body accepted, in characters. */
+        /** Longest article body accepted, in characters (UTF-16 code units, the unit of the contract's offsets). */
         int maxBodyChars();
+
+        /** Time budget of one analysis (Kafka and HTTP); longer ones are interrupted and dead-lettered. */
+        Duration timeout();
 
         /** Load the CoreNLP models at start-up (otherwise at the first article). */
         boolean eagerLoad();
+    }
+
+    /** Who may write, administer and read (see docs/reliability.md). */
+    interface Security {
+        /**
+         * API keys, each {@code name:role[+role...]:key}, e.g. {@code ci:writer:3f9a...}; roles {@code reader},
+         * {@code writer}, {@code admin}. None configured: writes and admin calls answer 401.
+         */
+        Optional<List<String>> apiKeys();
+
+        /** Reads ({@code GET}s and {@code POST /analyze}) need no credentials. */
+        boolean readsOpen();
     }
 
     /** The single-node KRaft broker started when no {@code kafka.bootstrap.servers} is configured. */

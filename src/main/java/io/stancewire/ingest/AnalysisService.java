@@ -1,15 +1,25 @@
 package io.stancewire.ingest;
 
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +38,12 @@ import io.stancewire.config.StancewireConfig;
 /**
  * The one {@link ArticleAnalyzer} of this JVM. The CoreNLP models load in the background at start-up (about half a
  * minute), so HTTP answers at once and readiness turns up when they are loaded; callers wait for them.
+ *
+ * <p>Articles from Kafka and HTTP are analysed within a time budget ({@code stancewire.analysis.timeout}): the
+ * analysis runs on a thread of its own, the caller waits at most the budget, then interrupts it (CoreNLP checks
+ * interrupts between annotators) and fails with {@link AnalysisTimeoutException}. At most as many analyses run at
+ * once as there are Kafka workers and HTTP permits; an interrupted analysis that has not stopped yet still holds its
+ * place, so a runaway input slows the service down instead of multiplying.
  */
 @Singleton
 public class AnalysisService {
@@ -36,25 +52,45 @@ public class AnalysisService {
     static final long LOAD_WAIT_SECONDS = 300;
     static final long HTTP_WAIT_SECONDS = 30;
 
-    private final CompletableFuture<ArticleAnalyzer> analyzer = new CompletableFuture<>();
+    private final CompletableFuture<ArticleAnalyzer> loaded = new CompletableFuture<>();
+    private volatile ArticleAnalyzer current;
+    private volatile NlpPipeline pipeline;
     private final StancewireConfig config;
     private final ChannelRegistry channels;
     private final Timer analysisTime;
     private final Counter analysed;
-    private final Counter deadLettered;
-    private final Semaphore httpPermits = new Semaphore(Runtime.getRuntime().availableProcessors());
+    private final Map<DeadLetterReason, Counter> deadLettered = new EnumMap<>(DeadLetterReason.class);
+    private final int httpConcurrency = Runtime.getRuntime().availableProcessors();
+    private final Semaphore httpPermits = new Semaphore(httpConcurrency);
+    /** Places for running analyses, held until an analysis really ends (also after a timeout). */
+    private final Semaphore analysisSlots;
+    private final ExecutorService analysisThreads;
     private volatile boolean loading;
 
     @Inject
-    public AnalysisService(StancewireConfig config, MeterRegistry registry, ChannelRegistry channels) {
+    public AnalysisService(StancewireConfig config, MeterRegistry registry, ChannelRegistry channels,
+            @ConfigProperty(name = "smallrye.messaging.worker.analysis.max-concurrency") int kafkaWorkers) {
         this.config = config;
         this.channels = channels;
         this.analysisTime = Timer.builder("stancewire.analysis.time").description("Time to analyse one article")
                 .publishPercentiles(0.5, 0.95).register(registry);
         this.analysed = Counter.builder("stancewire.articles.analysed")
                 .description("Articles analysed from Kafka").register(registry);
-        this.deadLettered = Counter.builder("stancewire.articles.dead.lettered")
-                .description("Records sent to the dead-letter topic").register(registry);
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            deadLettered.put(reason, Counter.builder("stancewire.articles.dead.lettered").tag("reason", reason.tag())
+                    .description("Records sent to the dead-letter topic, by reason").register(registry));
+        }
+        this.analysisSlots = new Semaphore(kafkaWorkers + httpConcurrency);
+        this.analysisThreads = Executors.newCachedThreadPool(new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread thread = new Thread(task, "analysis-budgeted-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }
+        });
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -63,6 +99,11 @@ public class AnalysisService {
         } else {
             resumeConsumption(); // the first article loads the models
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        analysisThreads.shutdownNow();
     }
 
     /**
@@ -88,14 +129,17 @@ public class AnalysisService {
             try {
                 long started = System.nanoTime();
                 LeaderRegistry registry = LeaderRegistry.load(config.analysis().registry());
-                ArticleAnalyzer loaded = new ArticleAnalyzer(new NlpPipeline(), registry);
+                NlpPipeline nlp = new NlpPipeline();
+                ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, registry);
                 LOG.infof("CoreNLP models and %d registry entries loaded in %d ms", registry.size(),
                         (System.nanoTime() - started) / 1_000_000);
-                analyzer.complete(loaded);
+                pipeline = nlp;
+                current = analyzer;
+                loaded.complete(analyzer);
                 resumeConsumption();
             } catch (Throwable e) {
                 LOG.error("Could not load the analysis models", e);
-                analyzer.completeExceptionally(e);
+                loaded.completeExceptionally(e);
             }
         }, "corenlp-loader");
         loader.setDaemon(true);
@@ -103,12 +147,33 @@ public class AnalysisService {
     }
 
     public boolean isReady() {
-        return analyzer.isDone() && !analyzer.isCompletedExceptionally();
+        return loaded.isDone() && !loaded.isCompletedExceptionally();
+    }
+
+    /**
+     * Reads the leader registry again (the configured file, or the jar's) and analyses every later article with it,
+     * keeping the loaded CoreNLP models. Analyses already running finish with the old one.
+     *
+     * @return the number of registry entries
+     */
+    public synchronized int reloadRegistry() {
+        ready();
+        LeaderRegistry registry;
+        try {
+            registry = LeaderRegistry.load(config.analysis().registry());
+        } catch (RuntimeException e) {
+            LOG.error("Could not reload the leader registry; the previous one stays in use", e);
+            throw new RegistryReloadException("the leader registry could not be read; the previous one stays in use "
+                    + "(see the service log)");
+        }
+        current = new ArticleAnalyzer(pipeline, registry);
+        LOG.infof("Leader registry reloaded: %d entries", registry.size());
+        return registry.size();
     }
 
     /**
      * Analyses one article for an HTTP caller, at most one per core at a time (the Kafka path has its own bounded
-     * pool): more would only queue on the CPU and multiply the memory in use.
+     * pool): more would only queue on the CPU and multiply the memory in use. Within the time budget.
      */
     public ArticleAnalysis analyzeNow(Article article) {
         try {
@@ -120,33 +185,86 @@ public class AnalysisService {
             throw new BusyException("interrupted while waiting for an analysis thread");
         }
         try {
-            return analyze(article);
+            return analyzeWithinBudget(article, HTTP_WAIT_SECONDS);
         } finally {
             httpPermits.release();
         }
     }
 
-    /** Analyses one article, waiting for the models if they are still loading. */
-    public ArticleAnalysis analyze(Article article) {
-        load();
-        ArticleAnalyzer ready;
+    /** Analyses one article from Kafka within the time budget, waiting for a free place as long as it takes. */
+    public ArticleAnalysis analyzeWithinBudget(Article article) {
+        return analyzeWithinBudget(article, Long.MAX_VALUE);
+    }
+
+    private ArticleAnalysis analyzeWithinBudget(Article article, long slotWaitSeconds) {
+        ArticleAnalyzer analyzer = ready();
         try {
-            ready = analyzer.get(LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (!analysisSlots.tryAcquire(slotWaitSeconds, TimeUnit.SECONDS)) {
+                throw new BusyException("every analysis thread is busy; try again shortly");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException("interrupted while waiting for an analysis thread");
+        }
+        Future<ArticleAnalysis> running;
+        try {
+            running = analysisThreads.submit(() -> {
+                try {
+                    return analysisTime.record(() -> analyzer.analyze(article));
+                } finally {
+                    analysisSlots.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            analysisSlots.release();
+            throw e;
+        }
+        Duration budget = config.analysis().timeout();
+        try {
+            return running.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            LOG.warnf("Analysis of article '%s' (%d characters) timed out after %s; interrupted", article.id(),
+                    article.body().length(), budget);
+            throw new AnalysisTimeoutException(budget);
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analysing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(String.valueOf(cause), cause);
+        }
+    }
+
+    /** Analyses one article on the calling thread, without a time budget, waiting for the models if need be. */
+    public ArticleAnalysis analyze(Article article) {
+        ArticleAnalyzer analyzer = ready();
+        return analysisTime.record(() -> analyzer.analyze(article));
+    }
+
+    private ArticleAnalyzer ready() {
+        load();
+        try {
+            loaded.get(LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelsUnavailableException("interrupted while waiting for the analysis models");
         } catch (ExecutionException | TimeoutException e) {
-            throw new ModelsUnavailableException("the analysis models are not loaded: " + e.getMessage());
+            throw new ModelsUnavailableException("the analysis models are not loaded");
         }
-        return analysisTime.record(() -> ready.analyze(article));
+        return current;
     }
 
     void countAnalysed() {
         analysed.increment();
     }
 
-    void countDeadLettered() {
-        deadLettered.increment();
+    void countDeadLettered(DeadLetterReason reason) {
+        deadLettered.get(reason).increment();
     }
 
     /** Too many HTTP analyses at once. */
@@ -159,6 +277,13 @@ public class AnalysisService {
     /** The models could not be loaded (or not in time). */
     public static class ModelsUnavailableException extends RuntimeException {
         public ModelsUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    /** A registry reload that failed; the previous registry stays in use. */
+    public static class RegistryReloadException extends RuntimeException {
+        public RegistryReloadException(String message) {
             super(message);
         }
     }

@@ -17,8 +17,9 @@ import io.stancewire.analysis.ArticleAnalysis;
 
 /**
  * Articles in, analyses out. Runs on the bounded {@code analysis} worker pool (one thread per core), never on the
- * event loop. A record that fails throws: the connector's dead-letter strategy then sends it, unchanged, to
- * {@code articles.dlq} with the exception message as {@code dead-letter-reason}, and consumption goes on.
+ * event loop; each analysis has the time budget {@code stancewire.analysis.timeout}. A record that fails throws: the
+ * connector's dead-letter strategy then sends it, unchanged, to {@code articles.dlq} with the exception message as
+ * {@code dead-letter-reason}, counts it in {@code stancewire.articles.dead.lettered{reason}}, and consumption goes on.
  */
 @ApplicationScoped
 public class ArticleConsumer {
@@ -41,23 +42,29 @@ public class ArticleConsumer {
         try {
             if (record.value() == null) {
                 if (record.key() == null) {
-                    throw new InvalidArticleException("a tombstone (null value) needs the article id as its key");
+                    throw new InvalidArticleException(DeadLetterReason.TOMBSTONE_WITHOUT_KEY,
+                            "a tombstone (null value) needs the article id as its key, and this record has none");
                 }
                 return Record.of(record.key(), null); // withdraws the article from every score
             }
             Article article = reader.read(record.value(), record.key(), true,
                     Instant.ofEpochMilli(record.timestamp()));
-            ArticleAnalysis result = analysis.analyze(article);
+            ArticleAnalysis result = analysis.analyzeWithinBudget(article);
             analysis.countAnalysed();
             return Record.of(article.id(), result);
         } catch (InvalidArticleException e) {
             LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            analysis.countDeadLettered();
+            analysis.countDeadLettered(e.reason());
+            throw e;
+        } catch (AnalysisTimeoutException e) {
+            LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            analysis.countDeadLettered(DeadLetterReason.ANALYSIS_TIMED_OUT);
             throw e;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Analysis failed for record %s-%d@%d", record.topic(), record.partition(), record.offset());
-            analysis.countDeadLettered();
+            analysis.countDeadLettered(DeadLetterReason.ANALYSIS_FAILED);
             throw new IllegalStateException("analysis failed: " + e, e);
         }
     }

@@ -20,6 +20,7 @@ import io.stancewire.KafkaBrokerResource;
 class RestProblemsTest {
 
     static final String PROBLEM = "application/problem+json";
+    static final String WRITER_KEY = "test-writer-key-0123456789";
 
     @Test
     void unknownArticleIs404() {
@@ -39,15 +40,17 @@ class RestProblemsTest {
     void malformedJsonIs400() {
         given().contentType(ContentType.JSON).body("{\"body\": ").post("/api/v1/analyze").then().statusCode(400)
                 .contentType(startsWith(PROBLEM)).body("status", equalTo(400)).body("detail", containsString("JSON"));
-        given().contentType(ContentType.JSON).body("{\"id\": 42, \"body\": \"x\"}").post("/api/v1/articles").then()
+        given().header("X-API-Key", WRITER_KEY).contentType(ContentType.JSON).body("{\"id\": 42, \"body\": \"x\"}")
+                .post("/api/v1/articles").then()
                 .statusCode(400).contentType(startsWith(PROBLEM)).body("detail", containsString("'id' must be a string"));
-        given().contentType(ContentType.JSON).body("{\"body\": \"Kurti said so.\"}").post("/api/v1/articles").then()
+        given().header("X-API-Key", WRITER_KEY).contentType(ContentType.JSON).body("{\"body\": \"Kurti said so.\"}")
+                .post("/api/v1/articles").then()
                 .statusCode(400).contentType(startsWith(PROBLEM)).body("detail", containsString("'id' is missing"));
     }
 
     @Test
     void oversizedBodyIs413() {
-        String huge = "a".repeat(250_000);
+        String huge = "a ".repeat(500_001);
         given().contentType(ContentType.JSON).body("{\"id\":\"big\",\"body\":\"" + huge + "\"}")
                 .post("/api/v1/analyze").then().statusCode(413).contentType(startsWith(PROBLEM))
                 .body("status", equalTo(413)).body("detail", containsString("limit"));
@@ -76,7 +79,8 @@ class RestProblemsTest {
 
     @Test
     void submitAnswers202() {
-        given().contentType(ContentType.JSON).body("{\"id\": \"submitted-1\", \"body\": \"Kurti spoke.\"}")
+        given().header("X-API-Key", WRITER_KEY).contentType(ContentType.JSON)
+                .body("{\"id\": \"submitted-1\", \"body\": \"Kurti spoke.\"}")
                 .post("/api/v1/articles").then().statusCode(202).header("Location", containsString("submitted-1"))
                 .body("id", equalTo("submitted-1"));
     }

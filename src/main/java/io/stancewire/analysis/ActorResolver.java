@@ -26,11 +26,13 @@ final class ActorResolver {
 
     private final LeaderRegistry registry;
     private final Set<String> demonyms;
+    private final FirstNames firstNames;
     private final PronounResolver pronouns;
 
-    ActorResolver(LeaderRegistry registry, Set<String> demonyms, PronounResolver pronouns) {
+    ActorResolver(LeaderRegistry registry, Set<String> demonyms, FirstNames firstNames, PronounResolver pronouns) {
         this.registry = registry;
         this.demonyms = demonyms;
+        this.firstNames = firstNames;
         this.pronouns = pronouns;
     }
 
@@ -61,6 +63,16 @@ final class ActorResolver {
             int j = i;
             while (j + 1 < text.size() && text.ner(j + 1).equals(tag) && text.sentenceOf(j + 1) == text.sentenceOf(i)) {
                 j++;
+            }
+            if (i == j && !tag.equals("PERSON") && j + 1 < text.size() && text.ner(j + 1).equals("PERSON")
+                    && text.sentenceOf(j + 1) == text.sentenceOf(i) && text.tag(i).equals("NNP")
+                    && firstNames.contains(text.word(i))) {
+                // a first name NER took for a place or a firm, before the surname ("Regina Ip"): one person
+                tag = "PERSON";
+                while (j + 1 < text.size() && text.ner(j + 1).equals("PERSON")
+                        && text.sentenceOf(j + 1) == text.sentenceOf(i)) {
+                    j++;
+                }
             }
             if (!tag.equals("O")) {
                 // a lone demonym that NER took for a name ("Kosovar added") is a nationality

@@ -20,7 +20,8 @@ public final class ArticleAnalyzer {
     private final OpinionLexicon opinionLexicon = new OpinionLexicon();
     private final SpeechVerbs speechVerbs = new SpeechVerbs();
     private final PortrayalModel portrayalModel = PortrayalModel.load();
-    private final PronounResolver pronouns = PronounResolver.load();
+    private final FirstNames firstNames = FirstNames.load();
+    private final PronounResolver pronouns = new PronounResolver(firstNames);
 
     public ArticleAnalyzer(NlpPipeline pipeline, LeaderRegistry registry) {
         this.pipeline = pipeline;
@@ -32,7 +33,7 @@ public final class ArticleAnalyzer {
         String body = article.body();
         ParsedText text = new ParsedText(body, pipeline.annotate(body));
         checkInterrupted();
-        ActorIndex actors = new ActorResolver(registry, demonyms, pronouns).resolve(text);
+        ActorIndex actors = new ActorResolver(registry, demonyms, firstNames, pronouns).resolve(text);
         ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms);
         List<Span> quoteSpans = QuoteFinder.find(body);
         QuoteAttributor attributor = new QuoteAttributor(text, referents, speechVerbs, quoteSpans);

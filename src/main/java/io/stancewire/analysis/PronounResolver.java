@@ -1,13 +1,6 @@
 package io.stancewire.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,9 +14,6 @@ import java.util.Set;
  */
 final class PronounResolver {
 
-    enum Gender { MALE, FEMALE, UNKNOWN }
-
-    private static final String NAME_GENDERS = "edu/stanford/nlp/models/dcoref/namegender.combine.txt";
     private static final Set<String> MALE_PRONOUNS = Set.of("he", "him", "his", "himself");
     private static final Set<String> FEMALE_PRONOUNS = Set.of("she", "her", "hers", "herself");
     private static final Set<String> MALE_HONORIFICS = Set.of("mr", "mr.", "sir", "lord", "king", "prince", "sheikh");
@@ -31,42 +21,21 @@ final class PronounResolver {
             "lady", "queen", "princess");
     private static final int WINDOW_SENTENCES = 3;
 
-    private final Map<String, Gender> firstNames;
+    private final FirstNames firstNames;
 
-    private PronounResolver(Map<String, Gender> firstNames) {
+    PronounResolver(FirstNames firstNames) {
         this.firstNames = firstNames;
     }
 
-    static PronounResolver load() {
-        Map<String, Gender> names = new HashMap<>();
-        InputStream in = PronounResolver.class.getClassLoader().getResourceAsStream(NAME_GENDERS);
-        if (in == null) {
-            throw new IllegalStateException("missing " + NAME_GENDERS + " (CoreNLP models jar)");
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String[] cols = line.split("\t");
-                if (cols.length == 2) {
-                    names.put(cols[0], cols[1].equals("MALE") ? Gender.MALE
-                            : cols[1].equals("FEMALE") ? Gender.FEMALE : Gender.UNKNOWN);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new PronounResolver(Map.copyOf(names));
-    }
-
     void resolve(ParsedText text, ActorIndex index) {
-        Map<ActorIndex.Draft, Gender> genders = new HashMap<>();
+        Map<ActorIndex.Draft, FirstNames.Gender> genders = new HashMap<>();
         for (int i = 0; i < text.size(); i++) {
             if (index.actorAt(i) != null) {
                 continue;
             }
             String word = text.lower(i);
-            Gender gender = MALE_PRONOUNS.contains(word) ? Gender.MALE
-                    : FEMALE_PRONOUNS.contains(word) ? Gender.FEMALE : null;
+            FirstNames.Gender gender = MALE_PRONOUNS.contains(word) ? FirstNames.Gender.MALE
+                    : FEMALE_PRONOUNS.contains(word) ? FirstNames.Gender.FEMALE : null;
             if (gender != null && text.isPronoun(i)) {
                 ActorIndex.Draft person = antecedent(text, index, i, gender, genders);
                 if (person != null) {
@@ -82,8 +51,8 @@ final class PronounResolver {
         }
     }
 
-    private ActorIndex.Draft antecedent(ParsedText text, ActorIndex index, int pronoun, Gender gender,
-            Map<ActorIndex.Draft, Gender> genders) {
+    private ActorIndex.Draft antecedent(ParsedText text, ActorIndex index, int pronoun, FirstNames.Gender gender,
+            Map<ActorIndex.Draft, FirstNames.Gender> genders) {
         int sentence = text.sentenceOf(pronoun);
         boolean reflexive = text.lower(pronoun).endsWith("self");
         int governor = text.governor(pronoun);
@@ -111,36 +80,36 @@ final class PronounResolver {
         return null;
     }
 
-    private boolean agrees(ParsedText text, ActorIndex index, ActorIndex.Draft actor, Gender gender,
-            Map<ActorIndex.Draft, Gender> genders) {
+    private boolean agrees(ParsedText text, ActorIndex index, ActorIndex.Draft actor, FirstNames.Gender gender,
+            Map<ActorIndex.Draft, FirstNames.Gender> genders) {
         if (actor == null || !actor.isPerson()) {
             return false;
         }
-        Gender known = genders.computeIfAbsent(actor, a -> genderOf(text, index, a));
-        return known == Gender.UNKNOWN || known == gender;
+        FirstNames.Gender known = genders.computeIfAbsent(actor, a -> genderOf(text, index, a));
+        return known == FirstNames.Gender.UNKNOWN || known == gender;
     }
 
-    private Gender genderOf(ParsedText text, ActorIndex index, ActorIndex.Draft actor) {
+    private FirstNames.Gender genderOf(ParsedText text, ActorIndex index, ActorIndex.Draft actor) {
         for (Span mention : actor.mentions.values()) {
             int first = text.tokenAt(mention.start());
             if (first > 0) {
                 String before = text.lower(first - 1);
                 if (MALE_HONORIFICS.contains(before)) {
-                    return Gender.MALE;
+                    return FirstNames.Gender.MALE;
                 }
                 if (FEMALE_HONORIFICS.contains(before)) {
-                    return Gender.FEMALE;
+                    return FirstNames.Gender.FEMALE;
                 }
             }
         }
         String[] parts = actor.name.split("\\s+");
         if (parts.length > 1) {
-            Gender byName = firstNames.get(Slug.fold(parts[0]).toLowerCase(Locale.ROOT));
+            FirstNames.Gender byName = firstNames.gender(parts[0]);
             if (byName != null) {
                 return byName;
             }
         }
-        return Gender.UNKNOWN;
+        return FirstNames.Gender.UNKNOWN;
     }
 
     private static ActorIndex.Draft nearestOrganisation(ParsedText text, ActorIndex index, int token) {

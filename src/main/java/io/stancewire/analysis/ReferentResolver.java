@@ -57,6 +57,8 @@ final class ReferentResolver {
 
     private final ParsedText text;
     private final ActorIndex index;
+    private static final Set<String> AFFILIATIONS = Set.of("of", "from", "at", "with");
+
     private final LeaderRegistry registry;
     private final Set<String> demonyms;
 
@@ -108,6 +110,10 @@ final class ReferentResolver {
             return Referent.NONE;
         }
         ActorIndex.Draft actor = index.actorAt(head);
+        ActorIndex.Draft affiliated = personOfOrganisation(head);
+        if (affiliated != null) {
+            return new Referent(Kind.ACTOR, List.of(affiliated), index.mentionAt(text.subtree(head, r -> false)[0]));
+        }
         if (!text.ner(head).equals("PERSON")) {
             // "The Senate Minority Leader, Chuck Schumer, said", "Merkel's spokesperson, Steffen Seibert, said",
             // "the prosecutor general of Tehran, Ali Alghasi Mehr, said" (the name often hangs from the "of" phrase)
@@ -413,6 +419,26 @@ final class ReferentResolver {
             }
         }
         return out;
+    }
+
+    /**
+     * "Jennifer Lu of Marriage Equality Coalition Taiwan said": a person named first and then placed in an
+     * organisation is the one who speaks, even when the parse makes the organisation the phrase's head.
+     */
+    private ActorIndex.Draft personOfOrganisation(int head) {
+        if (text.ner(head).equals("PERSON")) {
+            return null;
+        }
+        int first = text.subtree(head, r -> false)[0];
+        ActorIndex.Draft person = index.actorAt(first);
+        if (person == null || !person.isPerson() || !text.ner(first).equals("PERSON")) {
+            return null;
+        }
+        int after = first;
+        while (after < head && index.actorAt(after) == person) {
+            after++;
+        }
+        return after < head && AFFILIATIONS.contains(text.lower(after)) ? person : null;
     }
 
     /** The noun phrase headed by {@code head}, without its clauses, appositions and conjuncts. */

@@ -15,9 +15,14 @@ import io.stancewire.analysis.StanceScorer;
  * the same per day of publication for the timeline, and the latest contributing articles, so every number can be
  * traced back to the analyses behind it. Kafka Streams folds contributions in with {@link #add} and takes replaced
  * or withdrawn ones out with {@link #subtract}.
+ *
+ * <p>
+ * Nothing but {@code updatedAt} may depend on the order in which contributions arrive (it differs between runs, and
+ * between one instance and several): the role is the one most of the leader's articles give (counted in
+ * {@code roles}, ties to the alphabetically first), and sources of the same publication time are ordered by article id.
  */
 public record StanceAggregate(String leaderId, String name, String role, double sum, long evidence, long articles,
-        Instant updatedAt, TreeMap<String, Day> days, List<Source> sources) {
+        Instant updatedAt, TreeMap<String, Day> days, List<Source> sources, TreeMap<String, Long> roles) {
 
     /** How many contributing articles an aggregate lists. */
     static final int SOURCES_KEPT = 50;
@@ -30,7 +35,7 @@ public record StanceAggregate(String leaderId, String name, String role, double 
     }
 
     public static StanceAggregate empty() {
-        return new StanceAggregate(null, null, null, 0, 0, 0, null, new TreeMap<>(), List.of());
+        return new StanceAggregate(null, null, null, 0, 0, 0, null, new TreeMap<>(), List.of(), new TreeMap<>());
     }
 
     public double score() {
@@ -46,12 +51,21 @@ public record StanceAggregate(String leaderId, String name, String role, double 
         newSources.add(new Source(c.articleId(), StanceScorer.score(c.sum(), c.evidence()), c.evidence(),
                 c.publishedAt()));
         newSources.sort(Comparator.comparing(Source::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .reversed());
+                .reversed().thenComparing(Source::articleId));
         if (newSources.size() > SOURCES_KEPT) {
             newSources = new ArrayList<>(newSources.subList(0, SOURCES_KEPT));
         }
-        return new StanceAggregate(c.leaderId(), c.name(), c.role() != null ? c.role() : role, sum + c.sum(),
-                evidence + c.evidence(), articles + 1, Instant.now(), newDays, List.copyOf(newSources));
+        TreeMap<String, Long> newRoles = new TreeMap<>();
+        if (roles != null) {
+            newRoles.putAll(roles);
+        } else if (role != null) {
+            newRoles.put(role, 1L); // an aggregate stored before roles were counted: its role, once
+        }
+        if (c.role() != null) {
+            newRoles.merge(c.role(), 1L, Long::sum);
+        }
+        return new StanceAggregate(c.leaderId(), c.name(), commonestRole(newRoles), sum + c.sum(),
+                evidence + c.evidence(), articles + 1, Instant.now(), newDays, List.copyOf(newSources), newRoles);
     }
 
     /** Takes a contribution out; null (the leader is dropped) when no article is left. */
@@ -70,8 +84,30 @@ public record StanceAggregate(String leaderId, String name, String role, double 
             }
         }
         List<Source> newSources = sources.stream().filter(s -> !s.articleId().equals(c.articleId())).toList();
-        return new StanceAggregate(leaderId, name, role, sum - c.sum(), evidence - c.evidence(), articles - 1,
-                Instant.now(), newDays, newSources);
+        String newRole = role;
+        TreeMap<String, Long> newRoles = roles;
+        if (roles != null) { // null: an aggregate stored before roles were counted keeps its role
+            newRoles = new TreeMap<>(roles);
+            if (c.role() != null) {
+                newRoles.computeIfPresent(c.role(), (r, n) -> n > 1 ? n - 1 : null);
+            }
+            newRole = commonestRole(newRoles);
+        }
+        return new StanceAggregate(leaderId, name, newRole, sum - c.sum(), evidence - c.evidence(), articles - 1,
+                Instant.now(), newDays, newSources, newRoles);
+    }
+
+    /** The role most articles give, ties to the alphabetically first; null when none gives one. */
+    private static String commonestRole(TreeMap<String, Long> roles) {
+        String best = null;
+        long most = 0;
+        for (var entry : roles.entrySet()) { // alphabetical: a later role must be given strictly more often
+            if (entry.getValue() > most) {
+                best = entry.getKey();
+                most = entry.getValue();
+            }
+        }
+        return best;
     }
 
     private static String day(LeaderContribution c) {

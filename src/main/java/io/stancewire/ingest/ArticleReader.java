@@ -1,6 +1,5 @@
 package io.stancewire.ingest;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -195,8 +194,6 @@ public class ArticleReader {
         } catch (JsonProcessingException e) {
             throw new InvalidArticleException(DeadLetterReason.NOT_JSON, "the value is not JSON: "
                     + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InvalidArticleException(DeadLetterReason.NOT_JSON, "the value cannot be read as JSON");
         }
     }
 

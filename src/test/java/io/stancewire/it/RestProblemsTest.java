@@ -86,6 +86,12 @@ class RestProblemsTest {
     }
 
     @Test
+    void indexListsTheEndpoints() {
+        given().get("/api/v1").then().statusCode(200).contentType(startsWith("application/json"))
+                .body("path", hasItem("/leaders/{id}")).body("method", hasItem("POST"));
+    }
+
+    @Test
     void healthOpenApiAndMetricsAnswer() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);

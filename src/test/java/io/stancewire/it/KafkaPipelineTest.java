@@ -7,22 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -162,30 +156,16 @@ class KafkaPipelineTest {
 
     /** The dead letters by key, read until every wanted key is there (other tests dead-letter records too). */
     private Map<String, ConsumerRecord<String, byte[]>> deadLetters(List<String> keys) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         Map<String, ConsumerRecord<String, byte[]>> byKey = new java.util.HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(deadLetterTopic));
-            long deadline = System.currentTimeMillis() + WAIT.toMillis();
-            while (!byKey.keySet().containsAll(keys) && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> byKey.put(r.key(), r));
-            }
-        }
+        TestKafka.readUntil(servers, deadLetterTopic, WAIT,
+                keys.stream().<java.util.function.Predicate<ConsumerRecord<String, byte[]>>>map(
+                        key -> r -> key.equals(r.key())).toList())
+                .forEach(r -> byKey.put(r.key(), r));
         assertThat(byKey.keySet()).containsAll(keys);
         return byKey;
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {
-        List<String> reasons = new ArrayList<>();
-        for (Header header : record.headers().headers("dead-letter-reason")) {
-            reasons.add(new String(header.value(), StandardCharsets.UTF_8));
-        }
-        assertThat(reasons).as("dead-letter-reason header").isNotEmpty();
-        return reasons.get(0);
+        return TestKafka.reason(record);
     }
 }

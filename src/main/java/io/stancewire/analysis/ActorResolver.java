@@ -15,9 +15,6 @@ import java.util.Set;
  */
 final class ActorResolver {
 
-    private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she", "him", "her", "his", "hers", "himself",
-            "herself");
-    private static final Set<String> THING_PRONOUNS = Set.of("it", "its", "itself");
     private static final Set<String> MODIFIER_TAGS = Set.of("NATIONALITY", "LOCATION", "COUNTRY", "CITY",
             "STATE_OR_PROVINCE", "ORGANIZATION", "MISC");
 

@@ -1,6 +1,7 @@
 package io.stancewire.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,7 +35,10 @@ import io.stancewire.stance.StanceAggregate;
 import io.stancewire.stance.StanceQueries;
 import io.stancewire.stance.TopologyProducer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 @Path("/api/v1/leaders")
 @Tag(name = "leaders")
@@ -50,6 +54,13 @@ public class LeaderResource {
 
     @Inject
     ObjectMapper mapper;
+
+    /**
+     * {@code GET /leaders/{id}} answers, by aggregate: the store hands out the same object while the leader is
+     * unchanged ({@link io.stancewire.stance.ParsingCacheSerde}), so its JSON is written once per change.
+     */
+    private final Cache<StanceAggregate, byte[]> rendered = Caffeine.newBuilder().weakKeys().maximumSize(10_000)
+            .build();
 
     @GET
     @Operation(summary = "Every leader seen, with their aggregated stance, most evidence first")
@@ -84,7 +95,7 @@ public class LeaderResource {
             @Context UriInfo uri, @Context HttpHeaders headers) {
         var owner = local ? Optional.<String> empty() : queries.remoteOwner(TopologyProducer.LEADERS_STORE, id);
         return owner.isPresent() ? peers.forward(owner.get(), uri.getRequestUri().getRawPath(), headers)
-                : Response.ok(LeaderStance.of(find(id))).build();
+                : Response.ok(rendered.get(find(id), this::render), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -116,6 +127,14 @@ public class LeaderResource {
             }
         }
         return Response.ok(days).build();
+    }
+
+    private byte[] render(StanceAggregate aggregate) {
+        try {
+            return mapper.writeValueAsBytes(LeaderStance.of(aggregate));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private StanceAggregate find(String id) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 
 /** The service's own settings ({@code stancewire.*}); defaults live in application.properties. */
@@ -24,6 +25,8 @@ public interface StancewireConfig {
     EmbeddedBroker broker();
 
     Security security();
+
+    Stores stores();
 
     /** Every topic the service reads or writes. */
     interface Topics {
@@ -54,6 +57,15 @@ public interface StancewireConfig {
 
         /** Load the CoreNLP models at start-up (otherwise at the first article). */
         boolean eagerLoad();
+    }
+
+    /** The Kafka Streams state stores behind the REST reads. */
+    interface Stores {
+        /**
+         * Bytes of stored JSON whose parsed value each store remembers ({@code articles-store}, {@code leaders-store}),
+         * so that reads of unchanged values skip the JSON parse.
+         */
+        MemorySize parsedCacheSize();
     }
 
     /** Who may write, administer and read (see docs/reliability.md). */

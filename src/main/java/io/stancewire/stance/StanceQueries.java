@@ -33,6 +33,9 @@ public class StanceQueries {
     @Inject
     KafkaStreams streams;
 
+    @Inject
+    LocalStores localStores;
+
     @ConfigProperty(name = "quarkus.kafka-streams.application-server")
     String applicationServer;
 
@@ -72,13 +75,27 @@ public class StanceQueries {
     }
 
     public Optional<ArticleAnalysis> article(String id) {
-        ReadOnlyKeyValueStore<String, ArticleAnalysis> store = store(TopologyProducer.ARTICLES_STORE);
-        return Optional.ofNullable(store.get(id));
+        return Optional.ofNullable(get(TopologyProducer.ARTICLES_STORE, id));
     }
 
     public Optional<StanceAggregate> leader(String id) {
-        ReadOnlyKeyValueStore<String, StanceAggregate> store = store(TopologyProducer.LEADERS_STORE);
-        return Optional.ofNullable(store.get(id));
+        return Optional.ofNullable(get(TopologyProducer.LEADERS_STORE, id));
+    }
+
+    private <V> V get(String store, String key) {
+        requireRunning();
+        try {
+            return localStores.get(store, key);
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("the stance store is not ready: " + e.getMessage());
+        }
+    }
+
+    private void requireRunning() {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            throw new StoreUnavailableException("the stance store is not ready (Kafka Streams is "
+                    + streams.state() + ")");
+        }
     }
 
     public List<StanceAggregate> leaders() {
@@ -91,10 +108,7 @@ public class StanceQueries {
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        if (streams.state() != KafkaStreams.State.RUNNING) {
-            throw new StoreUnavailableException("the stance store is not ready (Kafka Streams is "
-                    + streams.state() + ")");
-        }
+        requireRunning();
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(name,
                     QueryableStoreTypes.<String, V> keyValueStore()));

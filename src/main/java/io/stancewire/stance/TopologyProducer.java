@@ -44,9 +44,10 @@ public class TopologyProducer {
 
     @Produces
     public Topology buildTopology() {
-        var analyses = new ObjectMapperSerde<>(ArticleAnalysis.class, mapper);
+        long cacheBytes = config.stores().parsedCacheSize().asLongValue();
+        var analyses = new ParsingCacheSerde<>(ArticleAnalysis.class, mapper, cacheBytes);
         var contributions = new ObjectMapperSerde<>(LeaderContribution.class, mapper);
-        var aggregates = new ObjectMapperSerde<>(StanceAggregate.class, mapper);
+        var aggregates = new ParsingCacheSerde<>(StanceAggregate.class, mapper, cacheBytes);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),

@@ -22,7 +22,8 @@ final class UnlinkedPersons {
     static final String UNRESOLVED = " (unresolved)";
 
     private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
-            "sen", "sen.", "rep", "rep.", "gov", "gov.", "mx", "mx.");
+            "sen", "sen.", "rep", "rep.", "gov", "gov.", "mx", "mx.", "prof", "prof.", "rev", "rev.", "sir", "dame",
+            "lord", "lady");
     private static final Set<String> MALE = Set.of("he", "him", "his", "himself");
     private static final Set<String> FEMALE = Set.of("she", "her", "hers", "herself");
     /** Relations by which a fronted phrase or clause hangs from the main verb. */
@@ -45,6 +46,7 @@ final class UnlinkedPersons {
 
     void resolve() {
         missedNames();
+        titles();
         for (int i = 0; i < text.size(); i++) {
             if (index.actorAt(i) != null || !text.isPronoun(i)) {
                 continue;
@@ -77,7 +79,7 @@ final class UnlinkedPersons {
             while (j + 1 < text.size() && candidate(j + 1) && text.sentenceOf(j + 1) == text.sentenceOf(i)) {
                 j++;
             }
-            if (j - i < 3 && isPerson(i, j)) {
+            if (j - i < 3 && (isPerson(i, j) || i == j && surnameOf(i) != null)) {
                 int from = i > 0 && HONORIFICS.contains(text.lower(i - 1)) && index.actorAt(i - 1) == null ? i - 1 : i;
                 index.mention(person(i, j), from, j);
             }
@@ -122,6 +124,18 @@ final class UnlinkedPersons {
         return relation.equals("nsubj") && governor >= 0 && speechVerbs.isSpeech(text.lemma(governor));
     }
 
+    /** A person of the article whose name has more than one word and ends with this one ("Strzok", "Peter Strzok"). */
+    private ActorIndex.Draft surnameOf(int token) {
+        String surname = Slug.fold(text.word(token));
+        for (ActorIndex.Draft actor : index.actors()) {
+            String[] parts = Slug.fold(actor.name).split("\\s+");
+            if (actor.isPerson() && parts.length > 1 && parts[parts.length - 1].equals(surname)) {
+                return actor;
+            }
+        }
+        return null;
+    }
+
     private boolean isPersonActor(int token) {
         ActorIndex.Draft actor = index.actorAt(token);
         return actor != null && actor.isPerson() && !actor.name.endsWith(UNRESOLVED);
@@ -144,6 +158,36 @@ final class UnlinkedPersons {
             }
         }
         return index.create(name, "PERSON", null);
+    }
+
+    // ------------------------------------------------------------------ titles with no holder
+
+    /**
+     * "The governor said", "criticized the senator": a definite title that no named person holds in the article is
+     * still someone the text speaks of. One actor per title, "the governor (unresolved)", never a guessed person.
+     */
+    private void titles() {
+        int i = 0;
+        while (i < text.size()) {
+            if (!text.ner(i).equals("TITLE") || index.actorAt(i) != null) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < text.size() && text.ner(j + 1).equals("TITLE") && index.actorAt(j + 1) == null
+                    && text.sentenceOf(j + 1) == text.sentenceOf(i)) {
+                j++;
+            }
+            boolean definite = i > 0 && text.lower(i - 1).equals("the") && index.actorAt(i - 1) == null;
+            // the title heads its noun phrase ("the senator said", "the president's speech"), it does not modify
+            // another noun ("the governor race")
+            boolean head = text.tag(j).startsWith("NN") && (j + 1 >= text.size() || !text.tag(j + 1).startsWith("NN"));
+            if (definite && head && !text.relation(j).equals("compound")) {
+                String title = text.body.substring(text.start(i), text.end(j)).toLowerCase(java.util.Locale.ROOT);
+                index.mention(index.create("the " + title + UNRESOLVED, "PERSON", null), i - 1, j);
+            }
+            i = j + 1;
+        }
     }
 
     // ------------------------------------------------------------------ pronouns before their antecedent

@@ -180,8 +180,9 @@ final class UnlinkedPersons {
             }
             boolean definite = i > 0 && text.lower(i - 1).equals("the") && index.actorAt(i - 1) == null;
             // the title heads its noun phrase ("the senator said", "the president's speech"), it does not modify
-            // another noun ("the governor race")
-            boolean head = text.tag(j).startsWith("NN") && (j + 1 >= text.size() || !text.tag(j + 1).startsWith("NN"));
+            // another noun ("the governor race"); a plural ("the leaders") is a group, not one person
+            boolean head = (text.tag(j).equals("NN") || text.tag(j).equals("NNP"))
+                    && (j + 1 >= text.size() || !text.tag(j + 1).startsWith("NN"));
             if (definite && head && !text.relation(j).equals("compound")) {
                 String title = text.body.substring(text.start(i), text.end(j)).toLowerCase(java.util.Locale.ROOT);
                 index.mention(index.create("the " + title + UNRESOLVED, "PERSON", null), i - 1, j);

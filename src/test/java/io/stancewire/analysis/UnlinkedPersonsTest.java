@@ -72,6 +72,12 @@ class UnlinkedPersonsTest {
         assertThat(mentions(governor)).containsExactly("The governor");
     }
 
+    @Test
+    void aPluralTitleIsAGroupAndGetsNoActor() {
+        assertThat(analyze("The ministers met in the capital on Monday.").actors()).extracting(Actor::name)
+                .noneMatch(name -> name.endsWith(UnlinkedPersons.UNRESOLVED));
+    }
+
     // names the NER misses: the test takes the PERSON tag away from a name, as the 3-class NER does now and then
 
     private static ActorIndex resolveWithoutNer(String body, String... untagged) {

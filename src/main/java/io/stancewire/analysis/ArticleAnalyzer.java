@@ -58,6 +58,9 @@ public final class ArticleAnalyzer {
         }
 
         checkInterrupted();
+        // people the actors above left out (names NER missed, pronouns with no antecedent before them): read after
+        // quotes and tone cues, so those keep their actors, and before portrayal, so that these people get one
+        new UnlinkedPersons(text, actors, speechVerbs, firstNames, demonyms).resolve();
         PortrayalScorer portrayals = new PortrayalScorer(text, portrayalModel);
         List<Actor> actorList = new ArrayList<>();
         for (ActorIndex.Draft draft : actors.actors()) {

@@ -15,7 +15,7 @@ final class PortrayalScorer {
     }
 
     private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "her", "his", "hers", "it", "its", "they",
-            "them", "their", "i", "we", "you", "me", "us");
+            "them", "their", "i", "we", "you", "me", "us", "himself", "herself");
 
     private final ParsedText text;
     private final PortrayalModel model;
@@ -28,10 +28,13 @@ final class PortrayalScorer {
     Portrayal portrayal(ActorIndex.Draft actor) {
         // names when there are any: the model was trained on names, and a title ("President") adds noise
         boolean named = actor.mentions.values().stream().anyMatch(this::isName);
+        // an actor known by pronouns alone ("he (unresolved)") is read on them: the model also saw pronoun targets
+        boolean pronounsOnly = actor.mentions.values().stream()
+                .allMatch(m -> PRONOUNS.contains(m.text().toLowerCase()));
         double[] sum = new double[3];
         int mentions = 0;
         for (Span mention : actor.mentions.values()) {
-            if (PRONOUNS.contains(mention.text().toLowerCase()) || named && !isName(mention)) {
+            if (!pronounsOnly && PRONOUNS.contains(mention.text().toLowerCase()) || named && !isName(mention)) {
                 continue;
             }
             int token = text.tokenAt(mention.start());

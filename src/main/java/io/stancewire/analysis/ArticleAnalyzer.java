@@ -68,7 +68,12 @@ public final class ArticleAnalyzer {
                 continue;
             }
             PortrayalScorer.Portrayal portrayal = portrayals.portrayal(draft);
-            actorList.add(new Actor(draft.id, draft.name, draft.type, draft.isLeader(), draft.role,
+            // "he (unresolved)" is someone else in every article: an id of its own per article, so that no client
+            // adding up actors by id merges them
+            String id = draft.name.endsWith(UnlinkedPersons.UNRESOLVED)
+                    ? draft.id + "-" + Integer.toUnsignedString(article.id().hashCode(), 36)
+                    : draft.id;
+            actorList.add(new Actor(id, draft.name, draft.type, draft.isLeader(), draft.role,
                     portrayal.score(), portrayal.label(), List.copyOf(draft.mentions.values())));
         }
         actorList.sort(Comparator.comparingInt(a -> a.mentions().get(0).start()));

@@ -31,12 +31,25 @@ class UnlinkedPersonsTest {
     }
 
     private static Actor actor(ArticleAnalysis analysis, String id) {
-        return analysis.actors().stream().filter(a -> a.id().equals(id)).findFirst()
+        // an unresolved person's id is scoped to its article: "he-unresolved-<article>"
+        return analysis.actors().stream()
+                .filter(a -> a.id().equals(id) || id.endsWith("-unresolved") && a.id().startsWith(id + "-"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no actor " + id + " in " + analysis.actors()));
     }
 
     private static List<String> mentions(Actor actor) {
         return actor.mentions().stream().map(Span::text).toList();
+    }
+
+    @Test
+    void unresolvedPersonsOfTwoArticlesNeverShareAnId() {
+        String body = "He praised the volunteers and thanked them for their help.";
+        String first = actor(analyzer.analyze(TestArticles.article("a-1", body)), "he-unresolved").id();
+        String second = actor(analyzer.analyze(TestArticles.article("a-2", body)), "he-unresolved").id();
+        assertThat(first).isNotEqualTo(second).matches("[a-z0-9-]+");
+        assertThat(actor(analyzer.analyze(TestArticles.article("a-1", body)), "he-unresolved").id())
+                .isEqualTo(first);
     }
 
     @Test

@@ -66,7 +66,7 @@ final class QuoteAttributor {
             int lastSentence = text.sentenceOf(range[1] - 1);
             ReferentResolver.Referent speaker = issuedBy(range);
             if (speaker == null && previous != null && previousSpeaker != null && previousSpeaker.speaker() != null) {
-                speaker = continued(previous, range) ? previousSpeaker : null;
+                speaker = continued(previous, range, previousSpeaker.speaker()) ? previousSpeaker : null;
             }
             if (speaker == null) {
                 speaker = fromSpeechVerb(range, firstSentence, lastSentence);
@@ -125,17 +125,19 @@ final class QuoteAttributor {
      * ""We stand ready," tweeted Johnson, "to provide ..."": a quote that goes on after a short attribution in the
      * same sentence as the previous quote has the previous quote's speaker.
      */
-    private boolean continued(int[] previous, int[] range) {
+    private boolean continued(int[] previous, int[] range, ActorIndex.Draft speaker) {
         if (previous[1] > range[0] || range[0] - previous[1] > INTERRUPTION
                 || text.sentenceOf(Math.max(0, range[0] - 1)) != text.sentenceOf(previous[1] - 1)) {
             return false;
         }
+        boolean speech = false;
         for (int i = previous[1]; i < range[0]; i++) {
-            if (speechWord(i)) {
-                return true;
+            speech |= speechWord(i);
+            if (text.ner(i).equals("PERSON") && referents.resolve(i).speaker() != speaker) {
+                return false; // "... X calling it "a disaster" and Y calling it "a betrayal""
             }
         }
-        return false;
+        return speech;
     }
 
     /** A speech verb, also when the tagger missed it ("tweeted" read as an adjective). */
@@ -246,6 +248,18 @@ final class QuoteAttributor {
         }
         String relation = text.relation(verb);
         int governor = text.governor(verb);
+        if (text.tag(verb).equals("VBG") && !relation.equals("root")) {
+            // "and Tom Reyes of Texas calling it ...": a participle right after a name (and its "of" phrase)
+            for (int j = verb - 1; j >= Math.max(0, verb - 5) && !quoted[j]; j--) {
+                if (text.ner(j).equals("PERSON")) {
+                    out.add(j);
+                    break;
+                }
+                if (!text.tag(j).matches("IN|DT|NNP|NNPS|HYPH")) {
+                    break;
+                }
+            }
+        }
         if (governor >= 0 && (relation.equals("acl") || relation.equals("dep")) && text.ner(governor).equals("PERSON")) {
             // "with Steve Scalise of Louisiana calling ... and Ross Spano of Florida calling ...": the name the
             // participle follows (the parse may hang both participles from the first name)

@@ -95,7 +95,9 @@ final class ReferentResolver {
     /** The referent of the phrase headed by {@code head}, with conjoined phrases ("Kurti and Vucic") merged in. */
     Referent resolveAll(int head) {
         Referent first = resolve(head);
-        List<Integer> conjuncts = text.children(head, r -> r.equals("conj"));
+        // conjoined verbs are not part of the phrase ("Senator X on Twitter, "and we will ..."" parsed as a conjunct)
+        List<Integer> conjuncts = text.children(head, r -> r.equals("conj")).stream().filter(c -> !text.isVerb(c))
+                .toList();
         if (conjuncts.isEmpty()) {
             return first;
         }
@@ -365,7 +367,9 @@ final class ReferentResolver {
      * party" after "the Thai Raksa Chart Party" (an organisation NER may have missed: its capitalised name is taken).
      */
     private Referent described(int head, Span phrase) {
-        if (!text.tag(head).equals("NN") || !text.hasChild(head, r -> r.equals("det"), Set.of("the"))) {
+        boolean singular = text.tag(head).equals("NN")
+                || text.tag(head).equals("NNP") && Character.isLowerCase(text.word(head).charAt(0));
+        if (!singular || !text.hasChild(head, r -> r.equals("det"), Set.of("the"))) {
             return null;
         }
         String lemma = text.lemma(head);

@@ -237,6 +237,10 @@ final class QuoteAttributor {
         if (text.lemma(verb).equals("quote")) {
             return out;
         }
+        int quoting = text.governor(verb);
+        if (quoting >= 0 && !quoted[quoting] && text.lemma(quoting).equals("quote")) {
+            return speakers(quoting, -1); // "Politico quoted Tim Manning as saying ...": Manning says it
+        }
         // "were described by Johnson as ...": the agent of a passive
         if (text.tag(verb).equals("VBN") && !text.children(verb, r -> r.equals("aux:pass") || r.equals("nsubj:pass"))
                 .isEmpty()) {
@@ -273,7 +277,8 @@ final class QuoteAttributor {
         }
         List<Integer> subjects = text.subjectCandidates(verb);
         out.addAll(subjects);
-        if (subjects.isEmpty() && text.tag(verb).equals("VBG") && governor >= 0) {
+        if (text.tag(verb).equals("VBG") && governor >= 0
+                && referents.resolveFirst(subjects).kind() == ReferentResolver.Kind.UNKNOWN) {
             // "..., telling the Nevada Independent:", "..., saying "..."" hung from a clause by a loose relation
             int clause = text.isVerb(governor) ? governor : text.root(text.sentenceOf(verb));
             if (clause >= 0 && clause != verb && !quoted[clause]) {

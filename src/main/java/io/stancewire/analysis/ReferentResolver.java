@@ -96,8 +96,10 @@ final class ReferentResolver {
     Referent resolveAll(int head) {
         Referent first = resolve(head);
         // conjoined verbs are not part of the phrase ("Senator X on Twitter, "and we will ..."" parsed as a conjunct)
-        List<Integer> conjuncts = text.children(head, r -> r.equals("conj")).stream().filter(c -> !text.isVerb(c))
-                .toList();
+        // nor names after a participle clause ("with X of Ohio calling it ... and Y of Texas calling it ...")
+        int clause = text.children(head, r -> r.equals("acl")).stream().filter(text::isVerb).findFirst().orElse(-1);
+        List<Integer> conjuncts = text.children(head, r -> r.equals("conj")).stream()
+                .filter(c -> !text.isVerb(c) && (clause < 0 || c < clause)).toList();
         if (conjuncts.isEmpty()) {
             return first;
         }

@@ -101,6 +101,12 @@ class QuoteAttributionTest {
     }
 
     @Test
+    void quotedAsSayingGoesToThePersonQuoted() {
+        assertThat(speaker("The Daily Courant quoted Mark Hollis, a former official at the agency, as saying \"the"
+                + " agency must lead the response\".", "the agency")).endsWith("Hollis");
+    }
+
+    @Test
     void aViceOrFormerViceTitleIsNotThePresident() {
         assertThat(ActorResolver.holds(java.util.Set.of("former vice president"), "president")).isFalse();
         assertThat(ActorResolver.holds(java.util.Set.of("former president"), "president")).isTrue();

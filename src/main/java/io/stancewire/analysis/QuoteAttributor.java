@@ -28,6 +28,11 @@ final class QuoteAttributor {
     private static final Set<String> SPEECH_SETTINGS = Set.of("statement", "tweet", "post",
             "letter", "interview", "speech", "address", "conference", "briefing", "message", "video", "memo");
     private static final int INTERRUPTION = 8;
+    /**
+     * Verbs that introduce someone's words in a quote only ("directing units to "…"", "named it "…""); kept out of
+     * {@code speech-verbs.tsv}, which the portrayal model is trained with.
+     */
+    private static final Set<String> QUOTING_VERBS = Set.of("quote", "direct", "instruct", "name");
 
     private final ParsedText text;
     private final ReferentResolver referents;
@@ -127,7 +132,8 @@ final class QuoteAttributor {
      */
     private boolean continued(int[] previous, int[] range, ActorIndex.Draft speaker) {
         if (previous[1] > range[0] || range[0] - previous[1] > INTERRUPTION
-                || text.sentenceOf(Math.max(0, range[0] - 1)) != text.sentenceOf(previous[1] - 1)) {
+                || text.sentenceOf(range[0]) != text.sentenceOf(previous[1] - 1)
+                || text.paragraphOf(range[0]) != text.paragraphOf(previous[1] - 1)) {
             return false;
         }
         boolean speech = false;
@@ -183,7 +189,7 @@ final class QuoteAttributor {
             }
             int source = text.accordingTo(i);
             List<Integer> subjects = source >= 0 ? List.of(source)
-                    : text.isVerb(i) && (verbs.isSpeech(text.lemma(i)) || text.lemma(i).equals("quote")
+                    : text.isVerb(i) && (verbs.isSpeech(text.lemma(i)) || QUOTING_VERBS.contains(text.lemma(i))
                             || inSetting(i)) ? speakers(i, i >= range[1] ? range[1] : -1) : List.of();
             if (subjects.isEmpty()) {
                 continue;

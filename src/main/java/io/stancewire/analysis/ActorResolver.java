@@ -248,8 +248,18 @@ final class ActorResolver {
 
     /** "minister" may stand for a held "foreign minister", but "vice president" never for "president". */
     private static boolean sameTitle(String held, String said) {
-        return held.equals(said) || held.endsWith(" " + said);
+        if (held.equals(said)) {
+            return true;
+        }
+        if (!held.endsWith(" " + said)) {
+            return false;
+        }
+        // "(former) vice president" is not "the president"
+        String before = " " + held.substring(0, held.length() - said.length());
+        return TITLE_QUALIFIERS.stream().noneMatch(q -> before.contains(" " + q + " ") || before.contains(" " + q + "-"));
     }
+
+    private static final Set<String> TITLE_QUALIFIERS = Set.of("vice", "deputy", "assistant", "under");
 
     /** Demonyms and country names: from the NER mapping's NATIONALITY lines and from the registry. */
     static Set<String> demonymsOf(LeaderRegistry registry) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gives each direct quote its speaker. In order: a speech verb outside the quote in the quote's own sentences (its
@@ -21,6 +22,17 @@ final class QuoteAttributor {
     /** "X said ..., according to the BBC": the speech verb's subject is the speaker, the outlet only reports it. */
     private static final int ACCORDING_TO_PENALTY = 30;
     private static final int SHORT_SENTENCE = 12;
+    /** "X commented — which the BBC noted as unusual — "...": a speech verb in an object relative clause. */
+    private static final int OBJECT_RELATIVE_PENALTY = 30;
+    /** "In a statement, the ministry justified the strike as "defensive"": the clause is a speech act. */
+    private static final Set<String> SPEECH_SETTINGS = Set.of("statement", "tweet", "post",
+            "letter", "interview", "speech", "address", "conference", "briefing", "message", "video", "memo");
+    private static final int INTERRUPTION = 8;
+    /**
+     * Verbs that introduce someone's words in a quote only ("directing units to "…"", "named it "…""); kept out of
+     * {@code speech-verbs.tsv}, which the portrayal model is trained with.
+     */
+    private static final Set<String> QUOTING_VERBS = Set.of("quote", "direct", "instruct", "name");
 
     private final ParsedText text;
     private final ReferentResolver referents;
@@ -47,6 +59,8 @@ final class QuoteAttributor {
     List<Attribution> attribute(List<Span> quotes) {
         List<Attribution> out = new ArrayList<>();
         Map<Integer, ReferentResolver.Referent> speakerBySentence = new HashMap<>();
+        int[] previous = null;
+        ReferentResolver.Referent previousSpeaker = null;
         for (Span quote : quotes) {
             int[] range = text.tokensWithin(quote.start(), quote.end());
             if (range[0] >= range[1]) {
@@ -55,7 +69,17 @@ final class QuoteAttributor {
             }
             int firstSentence = text.sentenceOf(range[0]);
             int lastSentence = text.sentenceOf(range[1] - 1);
-            ReferentResolver.Referent speaker = fromSpeechVerb(range, firstSentence, lastSentence);
+            ReferentResolver.Referent speaker = issuedBy(range);
+            if (speaker == null && previous != null && previousSpeaker != null && previousSpeaker.speaker() != null) {
+                speaker = continued(previous, range, previousSpeaker.speaker()) ? previousSpeaker : null;
+            }
+            if (speaker == null) {
+                speaker = fromSpeechVerb(range, firstSentence, lastSentence);
+            }
+            if (speaker == null || speaker.kind() == ReferentResolver.Kind.UNKNOWN) {
+                ReferentResolver.Referent inverted = invertedAfter(range[1], lastSentence);
+                speaker = inverted != null ? inverted : speaker;
+            }
             if (speaker == null && endsSentence(range[1], lastSentence) && lastSentence + 1 < text.sentenceCount()
                     && text.paragraphOf(text.sentenceFirst(lastSentence + 1)) == text.paragraphOf(range[1] - 1)
                     && text.sentenceEnd(lastSentence + 1) - text.sentenceFirst(lastSentence + 1) <= SHORT_SENTENCE) {
@@ -78,8 +102,81 @@ final class QuoteAttributor {
                 }
             }
             out.add(new Attribution(quote, speaker));
+            previous = range;
+            previousSpeaker = speaker;
         }
         return out;
+    }
+
+    /**
+     * "an order by Admiral X directing units to "..."", "a statement from the king saying "..."": a quote inside
+     * the phrase of a statement or order whose issuer is named belongs to the issuer.
+     */
+    private ReferentResolver.Referent issuedBy(int[] range) {
+        int node = text.governor(range[0]);
+        while (node >= 0 && quoted[node]) {
+            node = text.governor(node);
+        }
+        for (int hop = 0; hop < 6 && node >= 0; hop++, node = text.governor(node)) {
+            ReferentResolver.Referent issuer = referents.issuerOf(node);
+            if (issuer != null) {
+                return issuer;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * ""We stand ready," tweeted Johnson, "to provide ..."": a quote that goes on after a short attribution in the
+     * same sentence as the previous quote has the previous quote's speaker.
+     */
+    private boolean continued(int[] previous, int[] range, ActorIndex.Draft speaker) {
+        if (previous[1] > range[0] || range[0] - previous[1] > INTERRUPTION
+                || text.sentenceOf(range[0]) != text.sentenceOf(previous[1] - 1)
+                || text.paragraphOf(range[0]) != text.paragraphOf(previous[1] - 1)) {
+            return false;
+        }
+        boolean speech = false;
+        for (int i = previous[1]; i < range[0]; i++) {
+            speech |= speechWord(i);
+            if (text.ner(i).equals("PERSON") && referents.resolve(i).speaker() != speaker) {
+                return false; // "... X calling it "a disaster" and Y calling it "a betrayal""
+            }
+        }
+        return speech;
+    }
+
+    /** A speech verb, also when the tagger missed it ("tweeted" read as an adjective). */
+    private boolean speechWord(int i) {
+        String lower = text.lower(i);
+        return text.isVerb(i) && verbs.isSpeech(text.lemma(i))
+                || lower.endsWith("ed") && (verbs.isSpeech(lower.substring(0, lower.length() - 2))
+                        || verbs.isSpeech(lower.substring(0, lower.length() - 1)));
+    }
+
+    /**
+     * ""...," tweeted former executive Ken Gude.": a speech word right after the quote, then a noun phrase ending in
+     * a name. Read on the tokens, since parsers often misread the inversion.
+     */
+    private ReferentResolver.Referent invertedAfter(int afterQuote, int sentence) {
+        int i = afterQuote;
+        while (i < text.sentenceEnd(sentence) && !Character.isLetterOrDigit(text.word(i).charAt(0))) {
+            i++;
+        }
+        if (i >= text.sentenceEnd(sentence) || quoted[i] || !speechWord(i)) {
+            return null;
+        }
+        for (int j = i + 1; j < Math.min(text.sentenceEnd(sentence), i + 7) && !quoted[j]; j++) {
+            String tag = text.tag(j);
+            if (text.ner(j).equals("PERSON")) {
+                ReferentResolver.Referent referent = referents.resolve(j);
+                return referent.speaker() != null ? referent : null;
+            }
+            if (!(tag.startsWith("NN") || tag.startsWith("JJ") || tag.equals("DT") || tag.equals("HYPH"))) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The referent of the speech verb nearest the quote in the given sentences, or null when there is none. */
@@ -92,8 +189,8 @@ final class QuoteAttributor {
             }
             int source = text.accordingTo(i);
             List<Integer> subjects = source >= 0 ? List.of(source)
-                    : text.isVerb(i) && (verbs.isSpeech(text.lemma(i)) || text.lemma(i).equals("quote"))
-                            ? speakers(i, i >= range[1]) : List.of();
+                    : text.isVerb(i) && (verbs.isSpeech(text.lemma(i)) || QUOTING_VERBS.contains(text.lemma(i))
+                            || inSetting(i)) ? speakers(i, i >= range[1] ? range[1] : -1) : List.of();
             if (subjects.isEmpty()) {
                 continue;
             }
@@ -101,6 +198,9 @@ final class QuoteAttributor {
             int distance = i < range[0] ? range[0] - i : Math.max(0, i - range[1]);
             if (source >= 0) {
                 distance += ACCORDING_TO_PENALTY;
+            }
+            if (objectRelative(i) && !dominates(i, Math.min(range[0] + 1, range[1] - 1))) {
+                distance += OBJECT_RELATIVE_PENALTY;
             }
             if (text.sentenceOf(i) != text.sentenceOf(Math.min(range[0], text.size() - 1))
                     && text.sentenceOf(i) != text.sentenceOf(Math.max(0, range[1] - 1))) {
@@ -120,23 +220,116 @@ final class QuoteAttributor {
      * The subject candidates of a speech verb; after the quote, the verb is often inverted ("...," wrote Trump on
      * Twitter) and CoreNLP may parse the speaker as its object.
      */
-    private List<Integer> speakers(int verb, boolean afterQuote) {
+    private List<Integer> speakers(int verb, int quoteEnd) {
         List<Integer> out = new ArrayList<>();
-        if (afterQuote || text.lemma(verb).equals("quote")) {
-            // "...," wrote Trump; "Politico quoted Tim Manning as saying": the object is the speaker
+        boolean afterQuote = quoteEnd >= 0;
+        boolean subjectBefore = text.children(verb, r -> r.startsWith("nsubj")).stream()
+                .anyMatch(c -> c < verb && !quoted[c]);
+        boolean adjacent = afterQuote && verb - quoteEnd <= 2;
+        if (afterQuote && !subjectBefore && text.tag(verb).matches("VBD|VBZ|VBP|VBN") || text.lemma(verb).equals("quote")) {
+            // "...," wrote Trump; "...," said a protester using the pseudonym Katya; "Politico quoted Tim Manning as
+            // saying": the object is the speaker
             for (int object : text.children(verb, r -> r.equals("obj") || r.equals("dep") || r.equals("appos")
                     || r.equals("nsubj:pass") || r.equals("obl:npmod"))) {
-                boolean name = text.tag(object).equals("NNP") || text.ner(object).equals("PERSON");
+                boolean name = text.tag(object).equals("NNP") || text.ner(object).equals("PERSON")
+                        || adjacent && text.tag(object).startsWith("NN");
+                int start = text.subtree(object, r -> r.startsWith("acl") || r.equals("appos"))[0];
                 if (!quoted[object] && object > verb && name
-                        && (object - verb <= 4 || text.lemma(verb).equals("quote"))) {
+                        && (start - verb <= 3 || text.lemma(verb).equals("quote"))) {
                     out.add(object);
                 }
             }
         }
-        if (!text.lemma(verb).equals("quote")) {
-            out.addAll(text.subjectCandidates(verb));
+        if (text.lemma(verb).equals("quote")) {
+            return out;
+        }
+        int quoting = text.governor(verb);
+        if (quoting >= 0 && !quoted[quoting] && text.lemma(quoting).equals("quote")) {
+            return speakers(quoting, -1); // "Politico quoted Tim Manning as saying ...": Manning says it
+        }
+        // "were described by Johnson as ...": the agent of a passive
+        if (text.tag(verb).equals("VBN") && !text.children(verb, r -> r.equals("aux:pass") || r.equals("nsubj:pass"))
+                .isEmpty()) {
+            for (int agent : text.children(verb, r -> r.startsWith("obl"))) {
+                if (text.hasChild(agent, r -> r.equals("case"), Set.of("by"))) {
+                    out.add(agent);
+                }
+            }
+        }
+        String relation = text.relation(verb);
+        int governor = text.governor(verb);
+        if (text.tag(verb).equals("VBG") && !relation.equals("root")) {
+            // "and Tom Reyes of Texas calling it ...": a participle right after a name (and its "of" phrase)
+            for (int j = verb - 1; j >= Math.max(0, verb - 5) && !quoted[j]; j--) {
+                if (text.ner(j).equals("PERSON")) {
+                    out.add(j);
+                    break;
+                }
+                if (!text.tag(j).matches("IN|DT|NNP|NNPS|HYPH")) {
+                    break;
+                }
+            }
+        }
+        if (governor >= 0 && (relation.equals("acl") || relation.equals("dep")) && text.ner(governor).equals("PERSON")) {
+            // "with Steve Scalise of Louisiana calling ... and Ross Spano of Florida calling ...": the name the
+            // participle follows (the parse may hang both participles from the first name)
+            int nearest = governor;
+            for (int conjunct : text.children(governor, r -> r.equals("conj"))) {
+                if (conjunct < verb && conjunct > nearest && text.ner(conjunct).equals("PERSON")) {
+                    nearest = conjunct;
+                }
+            }
+            out.add(nearest);
+        }
+        List<Integer> subjects = text.subjectCandidates(verb);
+        out.addAll(subjects);
+        if (text.tag(verb).equals("VBG") && governor >= 0
+                && referents.resolveFirst(subjects).kind() == ReferentResolver.Kind.UNKNOWN) {
+            // "..., telling the Nevada Independent:", "..., saying "..."" hung from a clause by a loose relation
+            int clause = text.isVerb(governor) ? governor : text.root(text.sentenceOf(verb));
+            if (clause >= 0 && clause != verb && !quoted[clause]) {
+                out.addAll(speakers(clause, -1));
+            }
+        }
+        // "the president of the League, Jamel Msallem, said": the name just before the verb
+        if (verb >= 2 && text.word(verb - 1).equals(",") && text.ner(verb - 2).equals("PERSON") && !quoted[verb - 2]) {
+            out.add(verb - 2);
         }
         return out;
+    }
+
+    /** "In a statement, the ministry justified ...": a clause set in a statement, tweet or interview. */
+    private boolean inSetting(int verb) {
+        for (int obl : text.children(verb, r -> r.startsWith("obl"))) {
+            if (SPEECH_SETTINGS.contains(text.lemma(obl)) && !quoted[obl]
+                    && text.hasChild(obl, r -> r.equals("case"), Set.of("in"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code token} lies in the subtree of {@code head}. */
+    private boolean dominates(int head, int token) {
+        for (int node = token, hop = 0; node >= 0 && hop < 40; node = text.governor(node), hop++) {
+            if (node == head) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A verb in a relative clause whose relative pronoun is not its subject ("which the BBC noted as ..."). */
+    private boolean objectRelative(int verb) {
+        if (!text.relation(verb).equals("acl:relcl")) {
+            return false;
+        }
+        for (int child : text.children(verb, r -> !r.startsWith("nsubj"))) {
+            if (Set.of("which", "that", "whom").contains(text.lower(child)) && child < verb) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -161,7 +354,17 @@ final class QuoteAttributor {
             return null;
         }
         ReferentResolver.Referent referent = referents.resolveFirst(text.subjectCandidates(head));
-        return referent.speaker() != null ? referent : null;
+        if (referent.speaker() != null) {
+            return referent;
+        }
+        for (int object : text.children(head, r -> r.equals("obj"))) {
+            // "The palace issued the following statement from the king: "..."
+            ReferentResolver.Referent issuer = referents.issuerOf(object);
+            if (issuer != null) {
+                return issuer;
+            }
+        }
+        return null;
     }
 
     private boolean endsSentence(int afterQuote, int sentence) {
@@ -192,6 +395,13 @@ final class QuoteAttributor {
         int root = text.root(sentence);
         if (root < 0 || quoted[root]) {
             return null;
+        }
+        if (text.ner(root).equals("PERSON")) {
+            // "Brett McGurk, who ..., also criticized the decision." parsed with the name as the root
+            ReferentResolver.Referent named = referents.resolve(root);
+            if (named.speaker() != null) {
+                return named;
+            }
         }
         ReferentResolver.Referent referent = referents.resolveFirst(text.subjectCandidates(root));
         return referent.speaker() != null ? referent : null;

@@ -54,6 +54,16 @@ final class ReferentResolver {
     static final Set<String> PLATFORMS = Set.of("twitter", "facebook", "youtube", "instagram", "telegram", "tiktok",
             "weibo", "wechat", "truth social", "x");
     private static final Set<String> PAIR_WORDS = Set.of("two", "both");
+    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "today", "yesterday", "tomorrow");
+    /** Nouns that head an organisation's name ("the Thai Raksa Chart Party" ... "the party said"). */
+    static final Set<String> ORGANISATION_NOUNS = Set.of("party", "group", "company", "ministry", "union", "council",
+            "committee", "commission", "agency", "movement", "front", "alliance", "league", "association",
+            "organisation", "organization", "army", "force", "bank", "corporation", "foundation", "institute",
+            "coalition", "federation", "court", "network", "campaign", "firm", "board");
+    /** Participles that attach a name to a description: "a protester using the pseudonym Katya", "a man named X". */
+    private static final Set<String> NAMING_VERBS = Set.of("use", "name", "call", "identify", "know", "go");
 
     private final ParsedText text;
     private final ActorIndex index;
@@ -85,7 +95,11 @@ final class ReferentResolver {
     /** The referent of the phrase headed by {@code head}, with conjoined phrases ("Kurti and Vucic") merged in. */
     Referent resolveAll(int head) {
         Referent first = resolve(head);
-        List<Integer> conjuncts = text.children(head, r -> r.equals("conj"));
+        // conjoined verbs are not part of the phrase ("Senator X on Twitter, "and we will ..."" parsed as a conjunct)
+        // nor names after a participle clause ("with X of Ohio calling it ... and Y of Texas calling it ...")
+        int clause = text.children(head, r -> r.equals("acl")).stream().filter(text::isVerb).findFirst().orElse(-1);
+        List<Integer> conjuncts = text.children(head, r -> r.equals("conj")).stream()
+                .filter(c -> !text.isVerb(c) && (clause < 0 || c < clause)).toList();
         if (conjuncts.isEmpty()) {
             return first;
         }
@@ -120,10 +134,32 @@ final class ReferentResolver {
             List<Integer> holders = new ArrayList<>(List.of(head));
             holders.addAll(text.children(head, r -> r.equals("nmod")));
             for (int holder : holders) {
-                for (int appositive : text.children(holder, r -> r.equals("appos"))) {
+                for (int appositive : text.children(holder, r -> r.equals("appos") || r.equals("dep"))) {
                     ActorIndex.Draft named = index.actorAt(appositive);
                     if (named != null && named.isPerson()) {
                         return new Referent(Kind.ACTOR, List.of(named), index.mentionAt(appositive));
+                    }
+                }
+            }
+            if (actor == null && !text.tag(head).startsWith("NNP")) {
+                // "One of these groups, the Syrian Democratic Forces, said": an organisation in apposition
+                for (int appositive : text.children(head, r -> r.equals("appos"))) {
+                    ActorIndex.Draft named = index.actorAt(appositive);
+                    if (named != null && named.type.equals("ORGANIZATION")) {
+                        return new Referent(Kind.ACTOR, List.of(named), index.mentionAt(appositive));
+                    }
+                }
+                // "said a protester using the pseudonym Katya", "a man named John Doe said"
+                for (int clause : text.children(head, r -> r.equals("acl"))) {
+                    if (!NAMING_VERBS.contains(text.lemma(clause))) {
+                        continue;
+                    }
+                    for (int name : text.children(clause, r -> r.equals("obj") || r.equals("xcomp")
+                            || r.startsWith("obl") || r.equals("nsubj:pass"))) {
+                        ActorIndex.Draft named = index.actorAt(name);
+                        if (named != null && named.isPerson()) {
+                            return new Referent(Kind.ACTOR, List.of(named), index.mentionAt(name));
+                        }
                     }
                 }
             }
@@ -151,6 +187,12 @@ final class ReferentResolver {
             if (PERSON_PRONOUNS.contains(word)) {
                 ActorIndex.Draft person = lastPersonBefore(head);
                 return person == null ? Referent.NONE : new Referent(Kind.ACTOR, List.of(person), single);
+            }
+            if (word.equals("they")) {
+                ActorIndex.Draft organisation = lastOrganisationSubject(head);
+                if (organisation != null) {
+                    return new Referent(Kind.ACTOR, List.of(organisation), single);
+                }
             }
             if (GROUP_PRONOUNS.contains(word)) {
                 return new Referent(Kind.GROUP, List.of(), single);
@@ -195,10 +237,15 @@ final class ReferentResolver {
                 return owner;
             }
         }
+        Referent described = described(head, phrase);
+        if (described != null) {
+            return described;
+        }
         if (text.tag(head).equals("NNS") || COLLECTIVE_NOUNS.contains(lemma)) {
             return new Referent(Kind.GROUP, groupMembers(head), phrase);
         }
-        if (text.tag(head).equals("NNP") && text.ner(head).equals("O") && Character.isUpperCase(word.charAt(0))) {
+        if (text.tag(head).equals("NNP") && text.ner(head).equals("O")
+                && Character.isUpperCase(text.word(head).charAt(0)) && !CALENDAR.contains(word)) {
             // a name NER missed ("Cherry, who led the petition, said"): the person it completes, or a new one
             return new Referent(Kind.ACTOR, List.of(person(head)), text.span(head, head));
         }
@@ -278,7 +325,17 @@ final class ReferentResolver {
      */
     private Referent issuer(int head) {
         List<Integer> sources = new ArrayList<>(text.children(head, r -> r.equals("nmod") || r.equals("nmod:poss")));
-        for (int clause : text.children(head, r -> r.equals("acl"))) {
+        // "a tweet on Monday by Secretary Mike Pompeo": the "by" or "from" phrase first
+        sources.sort(java.util.Comparator.comparing(
+                source -> !text.hasChild(source, r -> r.equals("case"), Set.of("by", "from"))));
+        List<Integer> clauses = new ArrayList<>(text.children(head, r -> r.equals("acl")));
+        int governor = text.governor(head);
+        String relation = text.relation(head);
+        if (governor >= 0 && text.isVerb(governor) && (relation.equals("obj") || relation.startsWith("nsubj"))) {
+            // "the palace issued a statement from the king", "a tweet sent from Biden's account" (parsed as a clause)
+            clauses.add(governor);
+        }
+        for (int clause : clauses) {
             sources.addAll(text.children(clause, r -> r.startsWith("obl")).stream()
                     .filter(o -> text.hasChild(o, r -> r.equals("case"), Set.of("by", "from"))).toList());
         }
@@ -286,6 +343,89 @@ final class ReferentResolver {
             Referent referent = resolve(source);
             if (referent.speaker() != null) {
                 return referent;
+            }
+        }
+        if (governor >= 0 && text.isVerb(governor) && relation.equals("obj")) {
+            // "They released a statement which said ...": who released it
+            for (int subject : text.subjectCandidates(governor)) {
+                if (subject != head && !RELATIVE_PRONOUNS.contains(text.lower(subject))) {
+                    Referent referent = resolve(subject);
+                    if (referent.speaker() != null) {
+                        return referent;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the phrase names the issuer of a statement, order or tweet ({@link #issuer}). */
+    Referent issuerOf(int head) {
+        return ISSUED_NOUNS.contains(text.lemma(head)) ? issuer(head) : null;
+    }
+
+    /**
+     * A definite description of someone named before: "the archbishop" after "archbishop Jorge Scheinig", "the
+     * party" after "the Thai Raksa Chart Party" (an organisation NER may have missed: its capitalised name is taken).
+     */
+    private Referent described(int head, Span phrase) {
+        boolean singular = text.tag(head).equals("NN")
+                || text.tag(head).equals("NNP") && Character.isLowerCase(text.word(head).charAt(0));
+        if (!singular || !text.hasChild(head, r -> r.equals("det"), Set.of("the"))) {
+            return null;
+        }
+        String lemma = text.lemma(head);
+        for (int j = head - 1; j >= 0; j--) {
+            if (!text.lemma(j).equals(lemma)) {
+                continue;
+            }
+            ActorIndex.Draft named = index.actorAt(j);
+            int governor = text.governor(j);
+            if (named == null && governor >= 0
+                    && (text.relation(j).startsWith("compound") || text.relation(j).equals("appos"))) {
+                named = index.actorAt(governor); // "archbishop Jorge Scheinig", "Scheinig, the archbishop"
+            }
+            if (named == null) {
+                for (int appositive : text.children(j, r -> r.equals("appos"))) {
+                    named = named != null ? named : index.actorAt(appositive); // "the archbishop, Jorge Scheinig"
+                }
+            }
+            if (named != null && (named.isPerson() || named.type.equals("ORGANIZATION"))) {
+                return new Referent(Kind.ACTOR, List.of(named), phrase);
+            }
+            if (ORGANISATION_NOUNS.contains(lemma)) {
+                int first = j;
+                while (first > 0 && text.tag(first - 1).startsWith("NNP")
+                        && Character.isUpperCase(text.word(first - 1).charAt(0))
+                        && text.sentenceOf(first - 1) == text.sentenceOf(j)) {
+                    first--;
+                }
+                if (first < j) {
+                    ActorIndex.Draft organisation = index.create(text.span(first, j).text(), "ORGANIZATION", null);
+                    index.alsoMention(organisation, text.span(first, j));
+                    return new Referent(Kind.ACTOR, List.of(organisation), phrase);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "They" after a sentence whose subject is an organisation ("The commission criticised ... They released"). */
+    private ActorIndex.Draft lastOrganisationSubject(int token) {
+        int sentence = text.sentenceOf(token);
+        for (int s = sentence; s >= Math.max(0, sentence - 1); s--) {
+            int root = text.root(s);
+            if (root < 0) {
+                continue;
+            }
+            for (int subject : text.subjectCandidates(root)) {
+                if (subject >= token) {
+                    continue;
+                }
+                ActorIndex.Draft actor = index.actorAt(subject);
+                if (actor != null) {
+                    return actor.type.equals("ORGANIZATION") ? actor : null;
+                }
             }
         }
         return null;
@@ -391,6 +531,16 @@ final class ReferentResolver {
                 ActorIndex.Draft actor = index.actorAt(subject);
                 if (actor != null && actor.isPerson()) {
                     return actor;
+                }
+            }
+            // a root with no person subject ("PBS revealed that Prince X accepted ...", "Wednesday, ..., Bloomberg
+            // endorsed"): the first named person that is the subject of a clause of the sentence
+            for (int i = text.sentenceFirst(s); i < Math.min(token, text.sentenceEnd(s)); i++) {
+                if (text.relation(i).startsWith("nsubj") && !text.isPronoun(i)) {
+                    ActorIndex.Draft actor = index.actorAt(i);
+                    if (actor != null && actor.isPerson()) {
+                        return actor;
+                    }
                 }
             }
         }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.stancewire.analysis.StanceScorer;
 import io.stancewire.api.security.Roles;
@@ -91,11 +92,12 @@ public class LeaderResource {
     @Path("/{id}")
     @Operation(summary = "One leader's aggregated stance")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderStance.class)))
-    public Response leader(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
+    public RestResponse<byte[]> leader(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
             @Context UriInfo uri, @Context HttpHeaders headers) {
+        // bytes rendered once per change; RestResponse<byte[]>, unlike Response, has its writer chosen at build time
         var owner = local ? Optional.<String> empty() : queries.remoteOwner(TopologyProducer.LEADERS_STORE, id);
-        return owner.isPresent() ? peers.forward(owner.get(), uri.getRequestUri().getRawPath(), headers)
-                : Response.ok(rendered.get(find(id), this::render), MediaType.APPLICATION_JSON).build();
+        return owner.isPresent() ? peers.forwardBytes(owner.get(), uri.getRequestUri().getRawPath(), headers)
+                : RestResponse.ok(rendered.get(find(id), this::render));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.stancewire.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,9 +9,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Asks another instance of the service for what its state stores hold. The forwarded request carries
@@ -22,6 +29,9 @@ public class PeerForwarder {
 
     static final String LOCAL = "local";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @Inject
+    ObjectMapper mapper;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -49,6 +59,22 @@ public class PeerForwarder {
             Thread.currentThread().interrupt();
             return Problem.response(503, "Interrupted", "interrupted while asking " + peer, pathAndQuery);
         }
+    }
+
+    /**
+     * {@link #forward} with the body always as bytes (a failure to reach the peer as its problem JSON), for resources
+     * that return {@code RestResponse<byte[]>}: Quarkus REST picks their writer at build time, not per request.
+     */
+    public RestResponse<byte[]> forwardBytes(String peer, String pathAndQuery, HttpHeaders callerHeaders) {
+        Response answer = forward(peer, pathAndQuery, callerHeaders);
+        byte[] body;
+        try {
+            body = answer.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(answer.getEntity());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return RestResponse.ResponseBuilder.<byte[]> create(answer.getStatus()).entity(body)
+                .type(answer.getMediaType()).build();
     }
 
     /** The body of a peer's answer, or null when it fails. */

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stancewire.KafkaBrokerResource;
 
@@ -77,7 +78,8 @@ class KafkaPipelineTest {
     }
 
     private static JsonPath leader(String id) {
-        return given().get("/api/v1/leaders/" + id).then().extract().jsonPath();
+        return given().get("/api/v1/leaders/" + id).then().statusCode(200).contentType(ContentType.JSON).extract()
+                .jsonPath();
     }
 
     private static int status(String path) {

@@ -52,24 +52,30 @@ final class ActorResolver {
         };
     }
 
+    /** The last token from {@code j} on that {@link #continuesRun continues} the run that starts at {@code first}. */
+    private static int lastOfRun(ParsedText text, int first, int j, String tag) {
+        while (continuesRun(text, first, j + 1, tag)) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Token {@code k} has NER tag {@code tag} and lies in the sentence of token {@code first}. */
+    private static boolean continuesRun(ParsedText text, int first, int k, String tag) {
+        return k < text.size() && text.ner(k).equals(tag) && text.sentenceOf(k) == text.sentenceOf(first);
+    }
+
     private List<Run> runs(ParsedText text) {
         List<Run> runs = new ArrayList<>();
         int i = 0;
         while (i < text.size()) {
             String tag = text.ner(i);
-            int j = i;
-            while (j + 1 < text.size() && text.ner(j + 1).equals(tag) && text.sentenceOf(j + 1) == text.sentenceOf(i)) {
-                j++;
-            }
-            if (i == j && !tag.equals("PERSON") && j + 1 < text.size() && text.ner(j + 1).equals("PERSON")
-                    && text.sentenceOf(j + 1) == text.sentenceOf(i) && text.tag(i).equals("NNP")
+            int j = lastOfRun(text, i, i, tag);
+            if (i == j && !tag.equals("PERSON") && continuesRun(text, i, j + 1, "PERSON") && text.tag(i).equals("NNP")
                     && firstNames.contains(text.word(i))) {
                 // a first name NER took for a place or a firm, before the surname ("Regina Ip"): one person
                 tag = "PERSON";
-                while (j + 1 < text.size() && text.ner(j + 1).equals("PERSON")
-                        && text.sentenceOf(j + 1) == text.sentenceOf(i)) {
-                    j++;
-                }
+                j = lastOfRun(text, i, j, tag);
             }
             if (!tag.equals("O")) {
                 // a lone demonym that NER took for a name ("Kosovar added") is a nationality

@@ -51,6 +51,12 @@ final class FirstNames {
         return genders.get(Slug.fold(word));
     }
 
+    /** The gender of a person's full name by its first word ("Peter Strzok"); null for one word or no first name. */
+    Gender ofFullName(String name) {
+        String[] parts = name.split("\\s+");
+        return parts.length > 1 ? gender(parts[0]) : null;
+    }
+
     boolean contains(String word) {
         return gender(word) != null;
     }

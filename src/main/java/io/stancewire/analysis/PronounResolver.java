@@ -34,8 +34,7 @@ final class PronounResolver {
                 continue;
             }
             String word = text.lower(i);
-            FirstNames.Gender gender = MALE_PRONOUNS.contains(word) ? FirstNames.Gender.MALE
-                    : FEMALE_PRONOUNS.contains(word) ? FirstNames.Gender.FEMALE : null;
+            FirstNames.Gender gender = pronounGender(word);
             if (gender != null && text.isPronoun(i)) {
                 ActorIndex.Draft person = antecedent(text, index, i, gender, genders);
                 if (person != null) {
@@ -49,6 +48,12 @@ final class PronounResolver {
                 }
             }
         }
+    }
+
+    /** MALE for "he", "him", "his", "himself", FEMALE for "she", "her", "hers", "herself", else null. */
+    static FirstNames.Gender pronounGender(String word) {
+        return MALE_PRONOUNS.contains(word) ? FirstNames.Gender.MALE
+                : FEMALE_PRONOUNS.contains(word) ? FirstNames.Gender.FEMALE : null;
     }
 
     private ActorIndex.Draft antecedent(ParsedText text, ActorIndex index, int pronoun, FirstNames.Gender gender,
@@ -102,14 +107,8 @@ final class PronounResolver {
                 }
             }
         }
-        String[] parts = actor.name.split("\\s+");
-        if (parts.length > 1) {
-            FirstNames.Gender byName = firstNames.gender(parts[0]);
-            if (byName != null) {
-                return byName;
-            }
-        }
-        return FirstNames.Gender.UNKNOWN;
+        FirstNames.Gender byName = firstNames.ofFullName(actor.name);
+        return byName != null ? byName : FirstNames.Gender.UNKNOWN;
     }
 
     private static ActorIndex.Draft nearestOrganisation(ParsedText text, ActorIndex index, int token) {

@@ -24,8 +24,6 @@ final class UnlinkedPersons {
     private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
             "sen", "sen.", "rep", "rep.", "gov", "gov.", "mx", "mx.", "prof", "prof.", "rev", "rev.", "sir", "dame",
             "lord", "lady");
-    private static final Set<String> MALE = Set.of("he", "him", "his", "himself");
-    private static final Set<String> FEMALE = Set.of("she", "her", "hers", "herself");
     /** Relations by which a fronted phrase or clause hangs from the main verb. */
     private static final Set<String> FRONTED = Set.of("advcl", "obl", "nmod", "obl:tmod", "advmod", "dep");
 
@@ -51,9 +49,7 @@ final class UnlinkedPersons {
             if (index.actorAt(i) != null || !text.isPronoun(i)) {
                 continue;
             }
-            String word = text.lower(i);
-            FirstNames.Gender gender = MALE.contains(word) ? FirstNames.Gender.MALE
-                    : FEMALE.contains(word) ? FirstNames.Gender.FEMALE : null;
+            FirstNames.Gender gender = PronounResolver.pronounGender(text.lower(i));
             if (gender == null) {
                 continue;
             }
@@ -217,12 +213,11 @@ final class UnlinkedPersons {
         if (node < 0 || node >= subject || !FRONTED.contains(text.relation(node))) {
             return null;
         }
-        ActorIndex.Draft actor = index.actorAt(subject);
-        if (actor == null || !actor.isPerson() || actor.name.endsWith(UNRESOLVED)) {
+        if (!isPersonActor(subject)) {
             return null;
         }
-        String[] parts = actor.name.split("\\s+");
-        FirstNames.Gender known = parts.length > 1 ? firstNames.gender(parts[0]) : null;
+        ActorIndex.Draft actor = index.actorAt(subject);
+        FirstNames.Gender known = firstNames.ofFullName(actor.name);
         return known == null || known == FirstNames.Gender.UNKNOWN || known == gender ? actor : null;
     }
 }

@@ -2,9 +2,6 @@ package io.stancewire.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,16 +10,9 @@ import org.junit.jupiter.api.Test;
  */
 class QuoteAttributionTest {
 
-    private static ArticleAnalyzer analyzer;
-
-    @BeforeAll
-    static void load() {
-        analyzer = new ArticleAnalyzer(new NlpPipeline(), LeaderRegistry.load(Optional.empty()));
-    }
-
     /** The speaker name of the direct quote whose text (after the opening mark) starts with {@code start}. */
     private static String speaker(String body, String start) {
-        ArticleAnalysis analysis = analyzer.analyze(new Article("t", body, "Test", null, null, null, "en"));
+        ArticleAnalysis analysis = SharedAnalyzer.analyzer().analyze(TestArticles.article("t", body));
         Quote quote = analysis.quotes().stream()
                 .filter(q -> q.kind().equals(Quote.DIRECT) && q.text().substring(1).startsWith(start))
                 .findFirst().orElseThrow(() -> new AssertionError("no quote starting " + start));

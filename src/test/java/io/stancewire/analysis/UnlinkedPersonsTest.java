@@ -3,10 +3,8 @@ package io.stancewire.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import edu.stanford.nlp.ling.CoreLabel;
@@ -15,19 +13,12 @@ import edu.stanford.nlp.pipeline.CoreDocument;
 /** People the actor step leaves out get an actor, and so a portrayal ({@link UnlinkedPersons}). Synthetic sentences. */
 class UnlinkedPersonsTest {
 
-    static NlpPipeline pipeline;
-    static LeaderRegistry registry;
-    static ArticleAnalyzer analyzer;
-
-    @BeforeAll
-    static void load() {
-        pipeline = new NlpPipeline();
-        registry = LeaderRegistry.load(Optional.empty());
-        analyzer = new ArticleAnalyzer(pipeline, registry);
+    private static ArticleAnalysis analyze(String body) {
+        return analyze("t", body);
     }
 
-    private static ArticleAnalysis analyze(String body) {
-        return analyzer.analyze(TestArticles.article("t", body));
+    private static ArticleAnalysis analyze(String articleId, String body) {
+        return SharedAnalyzer.analyzer().analyze(TestArticles.article(articleId, body));
     }
 
     private static Actor actor(ArticleAnalysis analysis, String id) {
@@ -45,10 +36,10 @@ class UnlinkedPersonsTest {
     @Test
     void unresolvedPersonsOfTwoArticlesNeverShareAnId() {
         String body = "He praised the volunteers and thanked them for their help.";
-        String first = actor(analyzer.analyze(TestArticles.article("a-1", body)), "he-unresolved").id();
-        String second = actor(analyzer.analyze(TestArticles.article("a-2", body)), "he-unresolved").id();
+        String first = actor(analyze("a-1", body), "he-unresolved").id();
+        String second = actor(analyze("a-2", body), "he-unresolved").id();
         assertThat(first).isNotEqualTo(second).matches("[a-z0-9-]+");
-        assertThat(actor(analyzer.analyze(TestArticles.article("a-1", body)), "he-unresolved").id())
+        assertThat(actor(analyze("a-1", body), "he-unresolved").id())
                 .isEqualTo(first);
     }
 
@@ -94,7 +85,7 @@ class UnlinkedPersonsTest {
     // names the NER misses: the test takes the PERSON tag away from a name, as the 3-class NER does now and then
 
     private static ActorIndex resolveWithoutNer(String body, String... untagged) {
-        CoreDocument document = pipeline.annotate(body);
+        CoreDocument document = SharedAnalyzer.pipeline().annotate(body);
         for (String word : untagged) {
             // the last occurrence only
             CoreLabel last = null;
@@ -106,7 +97,7 @@ class UnlinkedPersonsTest {
         }
         ParsedText text = new ParsedText(body, document);
         FirstNames firstNames = FirstNames.load();
-        ActorIndex index = new ActorResolver(registry, Set.of(), firstNames, new PronounResolver(firstNames))
+        ActorIndex index = new ActorResolver(SharedAnalyzer.registry(), Set.of(), firstNames, new PronounResolver(firstNames))
                 .resolve(text);
         new UnlinkedPersons(text, index, new SpeechVerbs(), firstNames, Set.of()).resolve();
         return index;

@@ -1,5 +1,6 @@
 package io.stancewire.eval;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,15 +19,19 @@ import io.stancewire.eval.WikinewsEvaluation.Report;
 /**
  * Measures the analysis on the annotated sets in {@code ../shared/datasets} (see {@code scripts/evaluate}) beside
  * CoreNLP's own quote attributor and an always-neutral baseline, prints a table and writes JSON reports to
- * {@code target/eval/}. Options: {@code --only wikinews|newsmtsc|example} (repeatable or comma-separated),
- * {@code --skip-baseline}, {@code --wikinews-limit N}, {@code --newsmtsc-limit N} (sentences per file),
- * {@code --datasets DIR}.
+ * {@code target/eval/}. Options: {@code --only wikinews|newsmtsc|example|polnear} (repeatable or
+ * comma-separated), {@code --skip-baseline}, {@code --wikinews-limit N}, {@code --newsmtsc-limit N} (sentences per
+ * file), {@code --datasets DIR}, {@code --polnear DIR} (the converted PolNeAR JSON lines, by default
+ * {@code ../polnear-jsonl}; the section runs when the split's file is there), {@code --polnear-split dev|train|test}
+ * ({@code dev} by default; {@code test} is the held-out measure, read once to report), {@code --polnear-limit N}.
  */
 public final class Evaluate {
 
     static final String WIKINEWS_LIMIT = "stancewire.eval.wikinews.limit";
     static final String NEWSMTSC_LIMIT = "stancewire.eval.newsmtsc.limit";
-    static final List<String> SECTIONS = List.of("example", "wikinews", "newsmtsc");
+    static final String POLNEAR_LIMIT = "stancewire.eval.polnear.limit";
+    static final List<String> SECTIONS = List.of("example", "wikinews", "newsmtsc", "polnear");
+    static final List<String> POLNEAR_SPLITS = List.of("dev", "train", "test");
     static final List<String> NEWSMTSC_FILES = List.of("dev-mt.jsonl", "dev-rw.jsonl");
 
     private Evaluate() {
@@ -35,6 +40,9 @@ public final class Evaluate {
     public static void main(String[] args) {
         Set<String> only = new LinkedHashSet<>();
         boolean baseline = true;
+        String polnearSplit = "dev";
+        String polnearDir = System.getProperty("stancewire.polnear", System.getenv().getOrDefault("STANCEWIRE_POLNEAR",
+                "../polnear-jsonl"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--only" -> only.addAll(List.of(value(args, ++i).split(",")));
@@ -42,13 +50,31 @@ public final class Evaluate {
                 case "--wikinews-limit" -> System.setProperty(WIKINEWS_LIMIT, value(args, ++i));
                 case "--newsmtsc-limit" -> System.setProperty(NEWSMTSC_LIMIT, value(args, ++i));
                 case "--datasets" -> System.setProperty("stancewire.datasets", value(args, ++i));
+                case "--polnear" -> polnearDir = value(args, ++i);
+                case "--polnear-split" -> polnearSplit = value(args, ++i);
+                case "--polnear-limit" -> System.setProperty(POLNEAR_LIMIT, value(args, ++i));
                 default -> usage("unknown option " + args[i]);
             }
         }
         if (!SECTIONS.containsAll(only)) {
             usage("--only takes " + String.join(", ", SECTIONS));
         }
-        List<String> sections = only.isEmpty() ? SECTIONS : SECTIONS.stream().filter(only::contains).toList();
+        if (!POLNEAR_SPLITS.contains(polnearSplit)) {
+            usage("--polnear-split takes " + String.join(", ", POLNEAR_SPLITS));
+        }
+        Path polnear = Path.of(polnearDir).toAbsolutePath().normalize();
+        boolean polnearPresent = Files.isRegularFile(polnear.resolve(polnearSplit + ".jsonl"));
+        if (only.contains("polnear") && !polnearPresent) {
+            usage("no " + polnear.resolve(polnearSplit + ".jsonl") + ": PolNeAR is not in the repository (no licence);"
+                    + " docs/quality.md says how to get and convert it, --polnear DIR where it is");
+        }
+        List<String> sections = only.isEmpty()
+                ? SECTIONS.stream().filter(s -> !s.equals("polnear") || polnearPresent).toList()
+                : SECTIONS.stream().filter(only::contains).toList();
+        if (polnearSplit.equals("test") && sections.contains("polnear")) {
+            System.err.println("PolNeAR TEST split: the held-out measure. Read it once, to report; never to choose"
+                    + " rules, words or thresholds.");
+        }
         Path datasets = EvalIo.datasets();
 
         long started = System.nanoTime();
@@ -118,8 +144,63 @@ public final class Evaluate {
             }
             summary.put("newsmtsc", ordered("files", files));
         }
+        if (sections.contains("polnear")) {
+            polnear(analyzer, baseline, polnear, polnearSplit, summary, table);
+        }
         EvalIo.write("summary.json", summary);
         printTable(table, loadSeconds);
+    }
+
+    private static void polnear(ArticleAnalyzer analyzer, boolean baseline, Path dir, String split,
+            Map<String, Object> summary, List<String[]> table) {
+        List<PolnearEvaluation.Item> items = PolnearEvaluation.load(dir, split, EvalIo.limit(POLNEAR_LIMIT));
+        PolnearEvaluation.Report ours = PolnearEvaluation.evaluate(PolnearEvaluation.stancewire(analyzer), split, items);
+        EvalIo.write("polnear-" + split + ".json", ours);
+        PolnearEvaluation.Report theirs = null;
+        if (baseline) {
+            theirs = PolnearEvaluation.evaluate(PolnearEvaluation.corenlp(new CoreNlpBaseline()), split, items);
+            EvalIo.write("polnear-" + split + "-corenlp.json", theirs);
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("split", split);
+        figures.put("articles", ours.articles());
+        figures.put("stancewire", ours.figures());
+        figures.put("stancewireReportedPrecision", ours.reportedPrecision());
+        figures.put("stancewireArticlesPerSecond", ours.articlesPerSecond());
+        if (theirs != null) {
+            figures.put("corenlp", theirs.figures());
+            figures.put("corenlpArticlesPerSecond", theirs.articlesPerSecond());
+        }
+        summary.put("polnear", figures);
+        PolnearEvaluation.Report base = theirs;
+        var d = PolnearEvaluation.GoldKind.DIRECT;
+        var p = PolnearEvaluation.GoldKind.PARTIAL;
+        var r = PolnearEvaluation.GoldKind.INDIRECT;
+        table.add(row("polnear", split + ": articles", ours.articles(), base == null ? "-" : base.articles(), ""));
+        table.add(row("", "direct quotes found (n=" + ours.figures().get(d).gold() + ")",
+                ours.figures().get(d).found().value(), pfig(base, d, true), ">= 0.98"));
+        table.add(row("", "direct speaker right, end to end", ours.figures().get(d).sourceRight().value(),
+                pfig(base, d, false), ">= 0.90"));
+        table.add(row("", "partial quotes found (n=" + ours.figures().get(p).gold() + ")",
+                ours.figures().get(p).found().value(), pfig(base, p, true), ""));
+        table.add(row("", "partial speaker right, end to end", ours.figures().get(p).sourceRight().value(),
+                pfig(base, p, false), ""));
+        table.add(row("", "reported found (n=" + ours.figures().get(r).gold() + ")",
+                ours.figures().get(r).found().value(), pfig(base, r, true), ">= 0.60"));
+        table.add(row("", "reported precision (n=" + ours.reportedPrecision().total() + ")",
+                ours.reportedPrecision().value(), base == null ? "-" : base.reportedPrecision().value(), ">= 0.85"));
+        table.add(row("", "reported source right, end to end", ours.figures().get(r).sourceRight().value(),
+                pfig(base, r, false), ">= 0.50"));
+        table.add(row("", "speed (articles/s)", ours.articlesPerSecond(), base == null ? "-" : base.articlesPerSecond(),
+                ""));
+    }
+
+    private static Object pfig(PolnearEvaluation.Report report, PolnearEvaluation.GoldKind kind, boolean found) {
+        if (report == null) {
+            return "-";
+        }
+        PolnearEvaluation.KindFigures figures = report.figures().get(kind);
+        return found ? figures.found().value() : figures.sourceRight().value();
     }
 
     private static Map<String, Object> wikinewsSummary(Report ours, Report theirs, Double baselineLoad) {
@@ -195,8 +276,9 @@ public final class Evaluate {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: scripts/evaluate [--only example|wikinews|newsmtsc] [--skip-baseline]"
-                + " [--wikinews-limit N] [--newsmtsc-limit N] [--datasets DIR]");
+        System.err.println("usage: scripts/evaluate [--only example|wikinews|newsmtsc|polnear] [--skip-baseline]"
+                + " [--wikinews-limit N] [--newsmtsc-limit N] [--datasets DIR]"
+                + " [--polnear DIR] [--polnear-split dev|train|test] [--polnear-limit N]");
         System.exit(2);
     }
 }

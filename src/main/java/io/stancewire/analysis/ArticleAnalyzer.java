@@ -92,7 +92,7 @@ public final class ArticleAnalyzer {
     private static Quote quote(Span span, String kind, ReferentResolver.Referent speaker, OpinionScorer opinions) {
         ActorIndex.Draft actor = speaker.speaker();
         return new Quote(span.start(), span.end(), span.text(), kind, actor == null ? null : actor.id,
-                actor == null ? null : actor.name, actor == null ? null : speaker.mention(),
+                actor == null ? null : actor.name, actor == null ? null : speaker.mention(), speaker.mention(),
                 StanceScorer.round(opinions.tone(span)));
     }
 

@@ -69,7 +69,13 @@ final class QuoteAttributor {
             }
             int firstSentence = text.sentenceOf(range[0]);
             int lastSentence = text.sentenceOf(range[1] - 1);
-            ReferentResolver.Referent speaker = issuedBy(range);
+            ReferentResolver.Referent speaker = signedAfterDash(range[1], lastSentence);
+            if (speaker == null) {
+                speaker = transcriptLabel(range);
+            }
+            if (speaker == null) {
+                speaker = issuedBy(range);
+            }
             if (speaker == null && previous != null && previousSpeaker != null && previousSpeaker.speaker() != null) {
                 speaker = continued(previous, range, previousSpeaker.speaker()) ? previousSpeaker : null;
             }
@@ -79,6 +85,12 @@ final class QuoteAttributor {
             if (speaker == null || speaker.kind() == ReferentResolver.Kind.UNKNOWN) {
                 ReferentResolver.Referent inverted = invertedAfter(range[1], lastSentence);
                 speaker = inverted != null ? inverted : speaker;
+            }
+            if (speaker == null || speaker.speaker() == null) {
+                ReferentResolver.Referent after = phraseThenVerbAfter(range[1], lastSentence);
+                boolean better = after != null && (speaker == null || after.speaker() != null
+                        || speaker.mention() == null || after.kind() == ReferentResolver.Kind.GROUP);
+                speaker = better ? after : speaker;
             }
             if (speaker == null && endsSentence(range[1], lastSentence) && lastSentence + 1 < text.sentenceCount()
                     && text.paragraphOf(text.sentenceFirst(lastSentence + 1)) == text.paragraphOf(range[1] - 1)
@@ -166,17 +178,113 @@ final class QuoteAttributor {
         if (i >= text.sentenceEnd(sentence) || quoted[i] || !speechWord(i)) {
             return null;
         }
+        int lastNoun = -1;
         for (int j = i + 1; j < Math.min(text.sentenceEnd(sentence), i + 7) && !quoted[j]; j++) {
             String tag = text.tag(j);
             if (text.ner(j).equals("PERSON")) {
                 ReferentResolver.Referent referent = referents.resolve(j);
                 return referent.speaker() != null ? referent : null;
             }
-            if (!(tag.startsWith("NN") || tag.startsWith("JJ") || tag.equals("DT") || tag.equals("HYPH"))) {
+            if (!(tag.startsWith("NN") || tag.startsWith("JJ") || tag.equals("DT") || tag.equals("HYPH")
+                    || tag.equals("PRP$"))) {
+                break;
+            }
+            lastNoun = tag.startsWith("NN") ? j : lastNoun;
+        }
+        // "…," said the narrator in the 30-second spot: a description, known or not
+        return lastNoun > i && text.tag(i + 1).matches("DT|PRP\\$") ? referents.resolvePhrase(i + 1, lastNoun) : null;
+    }
+
+    /**
+     * "“…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said.", "“Go register,” Trump implored.", "“…,” the
+     * company said.": right after the quote, a noun phrase and then a finite verb. The layout is an attribution
+     * whatever the verb; read on the tokens, since parsers often misread a sentence that opens with a quote.
+     */
+    private ReferentResolver.Referent phraseThenVerbAfter(int afterQuote, int sentence) {
+        int end = text.sentenceEnd(sentence);
+        int first = afterQuote;
+        while (first < end && isPunctuation(first) && !quoted[first]) {
+            first++;
+        }
+        if (first >= end || quoted[first]) {
+            return null;
+        }
+        int depth = 0;
+        int verb = -1;
+        for (int i = first; i < end && i - first <= 20 && !quoted[i]; i++) {
+            String word = text.word(i);
+            depth += word.equals("(") || word.equals("-LRB-") ? 1 : word.equals(")") || word.equals("-RRB-") ? -1 : 0;
+            if (depth == 0 && i > first && (text.tag(i).matches("VBD|VBZ|VBP") || speechWord(i) && !text.tag(i).startsWith("NN"))) {
+                verb = i;
+                break;
+            }
+        }
+        if (verb < 0 || text.lemma(verb).equals("be") || text.lemma(verb).equals("have")
+                || text.lemma(verb).equals("do")) {
+            return null;
+        }
+        return referents.resolvePhrase(first, verb - 1);
+    }
+
+    /**
+     * "“Mr. Trump is clueless about …” ― Stephanie Egan": a quote signed with a dash and a name that ends the
+     * paragraph or sentence.
+     */
+    private ReferentResolver.Referent signedAfterDash(int afterQuote, int sentence) {
+        int i = afterQuote;
+        while (i < text.size() && (text.word(i).equals(",") || isClosingMark(i))) {
+            i++;
+        }
+        if (i >= text.size() || !DASHES.contains(text.word(i)) || i + 1 >= text.size() || quoted[i + 1]) {
+            return null;
+        }
+        int name = i + 1;
+        if (!(text.ner(name).equals("PERSON") || text.ner(name).equals("ORGANIZATION")
+                || text.tag(name).equals("NNP"))) {
+            return null;
+        }
+        int last = name;
+        while (last + 1 < text.size() && text.paragraphOf(last + 1) == text.paragraphOf(name) && !quoted[last + 1]
+                && text.tag(last + 1).startsWith("NNP")) {
+            last++;
+        }
+        ReferentResolver.Referent referent = referents.resolvePhrase(name, last);
+        return referent.speaker() != null ? referent : null;
+    }
+
+    private static final Set<String> DASHES = Set.of("―", "—", "–", "--", "-");
+
+    private boolean isClosingMark(int i) {
+        return Set.of("”", "\"", "''", "’").contains(text.word(i));
+    }
+
+    /**
+     * "WALLACE: Let’s start …", "MS. CLINTON: …": a quote that opens with a speaker's name in capitals and a colon,
+     * as transcripts print them.
+     */
+    private ReferentResolver.Referent transcriptLabel(int[] range) {
+        int i = range[0];
+        while (i < range[1] && isPunctuation(i)) {
+            i++;
+        }
+        int first = i;
+        while (i < range[1] && i - first < 4 && !text.word(i).equals(":")) {
+            i++;
+        }
+        if (i >= range[1] || i == first || !text.word(i).equals(":")) {
+            return null;
+        }
+        for (int j = first; j < i; j++) {
+            String word = text.word(j);
+            if (!word.equals(word.toUpperCase(java.util.Locale.ROOT)) || !Character.isLetter(word.charAt(0))) {
                 return null;
             }
         }
-        return null;
+        return referents.labelled(first, i - 1);
+    }
+
+    private boolean isPunctuation(int token) {
+        return !Character.isLetterOrDigit(text.word(token).charAt(0));
     }
 
     /** The referent of the speech verb nearest the quote in the given sentences, or null when there is none. */
@@ -349,6 +457,17 @@ final class QuoteAttributor {
         int head = text.governor(colon);
         for (int hop = 0; hop < 3 && head >= 0 && !text.isVerb(head); hop++) {
             head = text.governor(head);
+        }
+        int clauseStart = colon;
+        while (clauseStart > text.sentenceFirst(text.sentenceOf(colon)) && !quoted[clauseStart - 1]) {
+            clauseStart--;
+        }
+        if ((head < 0 || head > colon || !text.isVerb(head)) && text.ner(clauseStart).equals("PERSON")) {
+            // "Chris Cillizza, The Washington Post: “…”": a name (and an outlet or title) as a label
+            ReferentResolver.Referent label = referents.resolvePhrase(clauseStart, colon - 1);
+            if (label.speaker() != null) {
+                return label;
+            }
         }
         if (head < 0 || quoted[head] || head > colon) {
             return null;

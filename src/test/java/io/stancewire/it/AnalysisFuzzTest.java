@@ -104,6 +104,9 @@ class AnalysisFuzzTest {
         }
         for (Quote quote : result.quotes()) {
             span(body, new Span(quote.start(), quote.end(), quote.text()));
+            if (quote.sourceMention() != null) {
+                span(body, quote.sourceMention());
+            }
             if (quote.speakerMention() != null) {
                 span(body, quote.speakerMention());
             }

@@ -6,6 +6,28 @@ import java.util.List;
 import java.util.Set;
 
 import edu.stanford.nlp.util.RuntimeInterruptedException;
+import io.stancewire.analysis.actors.ActorIndex;
+import io.stancewire.analysis.actors.ActorResolver;
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.actors.PronounResolver;
+import io.stancewire.analysis.actors.UnlinkedPersons;
+import io.stancewire.analysis.lexicons.FirstNames;
+import io.stancewire.analysis.lexicons.OpinionLexicon;
+import io.stancewire.analysis.lexicons.SpeechVerbs;
+import io.stancewire.analysis.lexicons.ToneLexicon;
+import io.stancewire.analysis.model.Actor;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Quote;
+import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.model.Stance;
+import io.stancewire.analysis.model.ToneCue;
+import io.stancewire.analysis.parse.NlpPipeline;
+import io.stancewire.analysis.parse.ParsedText;
+import io.stancewire.analysis.portrayal.PortrayalModel;
+import io.stancewire.analysis.portrayal.PortrayalScorer;
+import io.stancewire.analysis.tone.OpinionScorer;
+import io.stancewire.analysis.tone.StanceScorer;
 
 /**
  * Reads one article: CoreNLP annotation, then actors, quotes and their speakers, reported speech, tone cues,

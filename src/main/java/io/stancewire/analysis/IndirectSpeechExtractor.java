@@ -3,6 +3,10 @@ package io.stancewire.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.stancewire.analysis.lexicons.SpeechVerbs;
+import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.parse.ParsedText;
+
 /**
  * Reported speech without quotation marks: a speech or cognition verb with a clausal complement ("Kurti said he
  * was ready to initial the text": the span is the complement) and "according to X, ..." (the span is the rest of

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.stancewire.analysis.actors.ActorIndex;
+import io.stancewire.analysis.lexicons.SpeechVerbs;
+import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.parse.ParsedText;
+
 /**
  * Gives each direct quote its speaker. In order: a speech verb outside the quote in the quote's own sentences (its
  * subject, or the source of "according to") — the nearest such verb wins; a short attribution sentence right after

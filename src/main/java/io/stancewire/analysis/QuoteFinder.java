@@ -3,6 +3,8 @@ package io.stancewire.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.stancewire.analysis.model.Span;
+
 /**
  * Finds top-level quotations: curly and straight double marks, {@code ``...''} and {@code ''...''} (NYT style),
  * guillemets, low-high German marks, and single-quoted spans outside double quotes. Quotes nested inside a quote are

@@ -5,6 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.stancewire.analysis.actors.ActorIndex;
+import io.stancewire.analysis.actors.ActorResolver;
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.lexicons.Slug;
+import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.parse.ParsedText;
+
 /**
  * Who or what a noun phrase (given by its head token) refers to, when it is the subject of a speech verb or the
  * agent or target of a tone cue: an actor, a document ("the text states"), a group ("thousands of people"), or

@@ -5,6 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.stancewire.analysis.actors.ActorIndex;
+import io.stancewire.analysis.lexicons.ToneLexicon;
+import io.stancewire.analysis.parse.ParsedText;
+import io.stancewire.analysis.tone.Negation;
+
 /**
  * Finds the tone cues of the narration: a word whose lemma heads a {@link ToneLexicon} entry and whose dependency
  * subtree holds the entry's other lemmas ("throw" ... "spade"). Its agents are the subject (propagated through

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.stancewire.analysis.Article;
-import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.api.security.Roles;
 import io.stancewire.ingest.AnalysisService;
 import io.stancewire.ingest.ArticleReader;

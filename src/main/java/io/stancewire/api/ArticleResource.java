@@ -34,8 +34,8 @@ import org.jboss.logging.Logger;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
 import io.smallrye.reactive.messaging.kafka.Record;
-import io.stancewire.analysis.Article;
-import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.api.security.Roles;
 import io.stancewire.ingest.ArticleReader;
 import io.stancewire.stance.StanceQueries;

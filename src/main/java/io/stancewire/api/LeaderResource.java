@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.stancewire.analysis.StanceScorer;
+import io.stancewire.analysis.tone.StanceScorer;
 import io.stancewire.api.security.Roles;
 import io.stancewire.stance.StanceAggregate;
 import io.stancewire.stance.StanceQueries;

@@ -28,11 +28,11 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
-import io.stancewire.analysis.Article;
-import io.stancewire.analysis.ArticleAnalysis;
 import io.stancewire.analysis.ArticleAnalyzer;
-import io.stancewire.analysis.LeaderRegistry;
-import io.stancewire.analysis.NlpPipeline;
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.config.StancewireConfig;
 
 /**

@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
-import io.stancewire.analysis.Article;
-import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.model.ArticleAnalysis;
 
 /**
  * Articles in, analyses out. Runs on the bounded {@code analysis} worker pool (one thread per core), never on the

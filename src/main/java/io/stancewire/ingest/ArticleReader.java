@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.stancewire.analysis.Article;
+import io.stancewire.analysis.model.Article;
 import io.stancewire.config.StancewireConfig;
 
 /**

@@ -9,7 +9,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.analysis.model.ArticleAnalysis;
 
 /**
  * Turns the analyses (keyed by article id) into per-leader contributions keyed {@code article|leader}. It keeps the

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.stancewire.analysis.Actor;
-import io.stancewire.analysis.ArticleAnalysis;
-import io.stancewire.analysis.Stance;
-import io.stancewire.analysis.StanceScorer;
+import io.stancewire.analysis.model.Actor;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Stance;
+import io.stancewire.analysis.tone.StanceScorer;
 
 /** What one article adds to one leader's stance: the sum and count of its evidence. */
 public record LeaderContribution(String articleId, String leaderId, String name, String role, double sum,

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
-import io.stancewire.analysis.StanceScorer;
+import io.stancewire.analysis.tone.StanceScorer;
 
 /**
  * One leader's stance over every article: the evidence sum and count (the score is {@link StanceScorer#score}),

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.analysis.model.ArticleAnalysis;
 
 /**
  * Interactive queries on this instance's state stores, and where the rest lives when the service runs as several

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
-import io.stancewire.analysis.ArticleAnalysis;
+import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.config.StancewireConfig;
 
 /**

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.parse.NlpPipeline;
+
 /** Developer tool: prints the analysis JSON of each text file given (one CoreNLP load for all). */
 public final class AnalyzeFiles {
 

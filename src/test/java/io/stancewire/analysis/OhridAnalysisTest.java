@@ -14,6 +14,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stancewire.KafkaBrokerResource;
+import io.stancewire.analysis.model.Actor;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Quote;
+import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.model.Stance;
+import io.stancewire.analysis.model.ToneCue;
 import io.stancewire.ingest.AnalysisService;
 
 /** The example article: every quote, speaker and tone cue the issue names. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+import io.stancewire.analysis.portrayal.PortrayalFeatures;
+import io.stancewire.analysis.portrayal.PortrayalModel;
+
 /** The shipped portrayal model ({@code analysis/portrayal-model.tsv}), without CoreNLP. */
 class PortrayalModelTest {
 

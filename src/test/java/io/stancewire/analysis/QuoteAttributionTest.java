@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import io.stancewire.analysis.actors.ActorResolver;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Quote;
+
 /**
  * Speaker rules of {@link QuoteAttributor} and {@link ReferentResolver} on small sentences written for the test (not
  * taken from any annotated set): each names the pattern of news attribution it covers.

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.stancewire.analysis.model.Span;
+
 /** Quotation spans, without CoreNLP. */
 class QuoteFinderTest {
 

@@ -2,11 +2,14 @@ package io.stancewire.analysis;
 
 import java.util.Optional;
 
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.parse.NlpPipeline;
+
 /**
  * One CoreNLP pipeline and analyzer per test JVM for the plain JUnit analysis tests: loading the models takes seconds
  * and hundreds of MB, and surefire runs every test class in the same JVM.
  */
-final class SharedAnalyzer {
+public final class SharedAnalyzer {
 
     private SharedAnalyzer() {
     }
@@ -17,15 +20,15 @@ final class SharedAnalyzer {
         static final ArticleAnalyzer ANALYZER = new ArticleAnalyzer(PIPELINE, REGISTRY);
     }
 
-    static NlpPipeline pipeline() {
+    public static NlpPipeline pipeline() {
         return Loaded.PIPELINE;
     }
 
-    static LeaderRegistry registry() {
+    public static LeaderRegistry registry() {
         return Loaded.REGISTRY;
     }
 
-    static ArticleAnalyzer analyzer() {
+    public static ArticleAnalyzer analyzer() {
         return Loaded.ANALYZER;
     }
 }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.stancewire.analysis.model.Article;
+
 /** Articles kept under {@code src/test/resources/articles}. */
 public final class TestArticles {
 

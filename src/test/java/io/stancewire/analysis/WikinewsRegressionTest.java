@@ -15,6 +15,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stancewire.KafkaBrokerResource;
+import io.stancewire.analysis.lexicons.Slug;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Quote;
 import io.stancewire.ingest.AnalysisService;
 
 /**

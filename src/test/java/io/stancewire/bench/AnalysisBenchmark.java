@@ -13,15 +13,15 @@ import java.util.function.Consumer;
 
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import io.stancewire.analysis.Article;
 import io.stancewire.analysis.ArticleAnalyzer;
-import io.stancewire.analysis.LeaderRegistry;
-import io.stancewire.analysis.NlpPipeline;
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.eval.CoreNlpBaseline;
-import io.stancewire.eval.WikinewsEvaluation;
 import io.stancewire.eval.WikinewsEvaluation.Item;
 import io.stancewire.eval.WikinewsEvaluation.QuoteSystem;
 import io.stancewire.eval.WikinewsEvaluation.Report;
+import io.stancewire.eval.WikinewsEvaluation;
 
 /**
  * Analysis throughput against CoreNLP's usual quote pipeline ({@code tokenize,ssplit,pos,lemma,ner,depparse,coref,

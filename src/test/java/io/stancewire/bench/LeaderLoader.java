@@ -22,10 +22,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.stancewire.analysis.Actor;
-import io.stancewire.analysis.ArticleAnalysis;
-import io.stancewire.analysis.Span;
-import io.stancewire.analysis.Stance;
+import io.stancewire.analysis.model.Actor;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.model.Stance;
 
 /**
  * Loads the REST benchmark's leaders: synthetic analyses ({@link ArticleAnalysis} records written with Jackson, as the

@@ -9,8 +9,8 @@ import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreQuote;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.Pair;
-import io.stancewire.analysis.Article;
-import io.stancewire.analysis.Span;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.model.Span;
 import io.stancewire.eval.WikinewsEvaluation.Predicted;
 
 /**

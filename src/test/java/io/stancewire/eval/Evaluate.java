@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.stancewire.analysis.ArticleAnalyzer;
-import io.stancewire.analysis.LeaderRegistry;
-import io.stancewire.analysis.NlpPipeline;
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.eval.NewsMtscEvaluation.FileReport;
 import io.stancewire.eval.WikinewsEvaluation.Report;
 

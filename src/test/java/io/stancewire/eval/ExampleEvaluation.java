@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import io.stancewire.analysis.Actor;
-import io.stancewire.analysis.ArticleAnalysis;
 import io.stancewire.analysis.ArticleAnalyzer;
-import io.stancewire.analysis.Quote;
-import io.stancewire.analysis.Span;
 import io.stancewire.analysis.TestArticles;
-import io.stancewire.analysis.ToneCue;
+import io.stancewire.analysis.model.Actor;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Quote;
+import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.model.ToneCue;
 
 /** The example article of the service issue: its quotes and tone cues, and the issue's expectations, pass or fail. */
 final class ExampleEvaluation {

@@ -9,11 +9,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.stancewire.analysis.Actor;
-import io.stancewire.analysis.Article;
-import io.stancewire.analysis.ArticleAnalysis;
 import io.stancewire.analysis.ArticleAnalyzer;
-import io.stancewire.analysis.Span;
+import io.stancewire.analysis.model.Actor;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Span;
 import io.stancewire.eval.Scores.ClassScores;
 
 /**

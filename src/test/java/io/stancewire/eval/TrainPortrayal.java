@@ -20,8 +20,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.stancewire.analysis.PortrayalFeatures;
-import io.stancewire.analysis.PortrayalModel;
+import io.stancewire.analysis.portrayal.PortrayalFeatures;
+import io.stancewire.analysis.portrayal.PortrayalModel;
 
 /**
  * Trains the portrayal model ({@code src/main/resources/analysis/portrayal-model.tsv}) on NewsMTSC

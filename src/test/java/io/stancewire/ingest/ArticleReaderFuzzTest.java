@@ -9,7 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import io.stancewire.analysis.Article;
+import io.stancewire.analysis.model.Article;
 
 /**
  * Random bytes, random JSON and random mutations of a valid article, from fixed seeds (a failure names its seed and

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.stancewire.analysis.Article;
+import io.stancewire.analysis.model.Article;
 
 /** Every bad input of the contract's table is rejected with its reason category, its field and plain words. */
 class ArticleReaderTest {

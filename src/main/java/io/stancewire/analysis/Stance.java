@@ -1,5 +1,0 @@
-package io.stancewire.analysis;
-
-/** What one actor says and does in one article: {@link StanceScorer} computes it. */
-public record Stance(String actorId, double score, int evidence) {
-}

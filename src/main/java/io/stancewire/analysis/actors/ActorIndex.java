@@ -1,0 +1,139 @@
+package io.stancewire.analysis.actors;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.stancewire.analysis.lexicons.Slug;
+import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.parse.ParsedText;
+
+/** The actors of one article and which tokens refer to which actor, as {@link ActorResolver} found them. */
+public final class ActorIndex {
+
+    /** An actor while the article is being read. */
+    public static final class Draft {
+        public final String id;
+        public final String name;
+        public final String type;
+        final LeaderRegistry.Entry entry;
+        final Set<String> titles = new LinkedHashSet<>();
+        public final Set<String> demonyms = new LinkedHashSet<>();
+        public final TreeMap<Integer, Span> mentions = new TreeMap<>();
+        public String role;
+        boolean titled;
+
+        Draft(String id, String name, String type, LeaderRegistry.Entry entry) {
+            this.id = id;
+            this.name = name;
+            this.type = type;
+            this.entry = entry;
+            if (entry != null) {
+                role = entry.role();
+                entry.titles().forEach(t -> titles.add(Slug.fold(t)));
+                entry.demonyms().forEach(d -> demonyms.add(Slug.fold(d)));
+                if (entry.country() != null) {
+                    demonyms.add(Slug.fold(entry.country()));
+                }
+            }
+        }
+
+        public boolean isPerson() {
+            return "PERSON".equals(type);
+        }
+
+        public boolean isLeader() {
+            return entry != null ? entry.isLeader() || titled : isPerson() && titled;
+        }
+    }
+
+    private final ParsedText text;
+    private final Map<String, Draft> byId = new HashMap<>();
+    private final List<Draft> actors = new ArrayList<>();
+    private final Draft[] tokenActor;
+    private final Span[] tokenMention;
+
+    ActorIndex(ParsedText text) {
+        this.text = text;
+        this.tokenActor = new Draft[text.size()];
+        this.tokenMention = new Span[text.size()];
+    }
+
+    public Collection<Draft> actors() {
+        return actors;
+    }
+
+    public Draft create(String name, String type, LeaderRegistry.Entry entry) {
+        String id = entry != null ? entry.id() : Slug.of(name);
+        Draft existing = byId.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        Draft draft = new Draft(id, entry != null ? entry.name() : name, entry != null ? entry.type() : type, entry);
+        byId.put(id, draft);
+        actors.add(draft);
+        return draft;
+    }
+
+    /** Records tokens [from, to] as a mention of {@code actor}; tokens already claimed keep their actor. */
+    public void mention(Draft actor, int from, int to) {
+        Span span = text.span(from, to);
+        actor.mentions.putIfAbsent(span.start(), span);
+        for (int i = from; i <= to; i++) {
+            if (tokenActor[i] == null) {
+                tokenActor[i] = actor;
+                tokenMention[i] = span;
+            }
+        }
+    }
+
+    /** Adds a span to an actor's mentions without claiming its tokens (a place that speaks for a government). */
+    public void alsoMention(Draft actor, Span span) {
+        actor.mentions.putIfAbsent(span.start(), span);
+    }
+
+    public Draft actorAt(int token) {
+        return token < 0 || token >= tokenActor.length ? null : tokenActor[token];
+    }
+
+    public Span mentionAt(int token) {
+        return token < 0 || token >= tokenMention.length ? null : tokenMention[token];
+    }
+
+    /** The last token before {@code token} that mentions {@code actor}, or -1. */
+    int lastMentionBefore(Draft actor, int token) {
+        for (int i = Math.min(token, tokenActor.length) - 1; i >= 0; i--) {
+            if (tokenActor[i] == actor) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Of the candidates, the one mentioned most recently before {@code token}, else the first mentioned after. */
+    public Draft mostRecent(Collection<Draft> candidates, int token) {
+        Draft best = null;
+        int bestAt = -1;
+        for (Draft candidate : candidates) {
+            int at = lastMentionBefore(candidate, token);
+            if (at > bestAt) {
+                best = candidate;
+                bestAt = at;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (int i = token; i < tokenActor.length; i++) {
+            if (tokenActor[i] != null && candidates.contains(tokenActor[i])) {
+                return tokenActor[i];
+            }
+        }
+        return null;
+    }
+}

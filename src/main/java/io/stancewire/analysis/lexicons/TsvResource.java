@@ -1,0 +1,47 @@
+package io.stancewire.analysis.lexicons;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the tab-separated lexicon files under {@code analysis/}: {@code #} starts a comment line. */
+public final class TsvResource {
+
+    private TsvResource() {
+    }
+
+    public static List<String[]> read(String resource, int minColumns) {
+        InputStream in = TsvResource.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                if (columns.length < minColumns) {
+                    throw new IllegalStateException(resource + ":" + number + ": expected " + minColumns
+                            + " tab-separated columns: " + line);
+                }
+                for (int i = 0; i < columns.length; i++) {
+                    columns[i] = columns[i].trim();
+                }
+                rows.add(columns);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}

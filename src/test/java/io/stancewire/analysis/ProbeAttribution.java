@@ -4,6 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Quote;
+import io.stancewire.analysis.parse.NlpPipeline;
+import io.stancewire.analysis.parse.ParsedText;
+
 /**
  * Developer tool: analyses each block of a text file (blocks separated by a line "===") as one article and prints its
  * quotes, direct and reported, with their speakers; with {@code --parse}, also the dependency parse of each sentence.

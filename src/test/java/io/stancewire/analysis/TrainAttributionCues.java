@@ -13,6 +13,9 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.stancewire.analysis.parse.NlpPipeline;
+import io.stancewire.analysis.parse.ParsedText;
+
 /**
  * Learns which words attribute content, and how, from PolNeAR's {@code train} split (see {@code scripts/train-cues}):
  * for every verb or noun of every parsed sentence and every way its content can hang from it (a clausal complement,

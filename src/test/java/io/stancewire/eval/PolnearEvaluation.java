@@ -13,10 +13,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.stancewire.analysis.Article;
+import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.ArticleAnalyzer;
-import io.stancewire.analysis.Quote;
-import io.stancewire.analysis.Span;
+import io.stancewire.analysis.model.Quote;
+import io.stancewire.analysis.model.Span;
 import io.stancewire.eval.Scores.Ratio;
 
 /**

@@ -13,6 +13,7 @@ import io.stancewire.analysis.actors.PronounResolver;
 import io.stancewire.analysis.actors.UnlinkedPersons;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.OpinionLexicon;
+import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
 import io.stancewire.analysis.lexicons.ToneLexicon;
 import io.stancewire.analysis.model.Actor;
@@ -41,6 +42,7 @@ public final class ArticleAnalyzer {
     private final ToneLexicon toneLexicon = new ToneLexicon();
     private final OpinionLexicon opinionLexicon = new OpinionLexicon();
     private final SpeechVerbs speechVerbs = new SpeechVerbs();
+    private final AttributionCues attributionCues = new AttributionCues();
     private final PortrayalModel portrayalModel = PortrayalModel.load();
     private final FirstNames firstNames = FirstNames.load();
     private final PronounResolver pronouns = new PronounResolver(firstNames);
@@ -65,7 +67,7 @@ public final class ArticleAnalyzer {
         for (QuoteAttributor.Attribution attribution : attributor.attribute(quoteSpans)) {
             quotes.add(quote(attribution.quote(), Quote.DIRECT, attribution.speaker(), opinions));
         }
-        for (IndirectSpeechExtractor.Reported reported : new IndirectSpeechExtractor(text, referents, speechVerbs,
+        for (IndirectSpeechExtractor.Reported reported : new IndirectSpeechExtractor(text, referents, speechVerbs, attributionCues,
                 attributor).extract()) {
             quotes.add(quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions));
         }

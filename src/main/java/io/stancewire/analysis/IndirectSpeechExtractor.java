@@ -1,73 +1,146 @@
 package io.stancewire.analysis;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.parse.ParsedText;
 
 /**
- * Reported speech without quotation marks: a speech or cognition verb with a clausal complement ("Kurti said he
- * was ready to initial the text": the span is the complement) and "according to X, ..." (the span is the rest of
- * the clause). Complements that hold a direct quote are left to the direct quote.
+ * Reported speech without quotation marks, in this order for each token:
+ * <ol>
+ * <li>a cue in one of its constructions ({@link CueConstructions}) that {@link AttributionCues} learned to attribute:
+ * "Kurti said [he was ready to initial the text]", "Trump urged [supporters to register]", "Clinton denied [the
+ * report]", "[The plan fails], he said"; a speech or cognition verb of {@code speech-verbs.tsv} with a clausal
+ * complement also counts;</li>
+ * <li>"according to X, [...]": the rest of the clause.</li>
+ * </ol>
+ * The source is the cue's subject (a passive's "by" agent; the possessor of a noun: "Trump's claim that"); a subject
+ * that is nobody known is still named as the source. Contents mostly inside quotation marks are left to the direct
+ * quote; a content partly quoted is kept (a partial quote).
  */
 final class IndirectSpeechExtractor {
 
     record Reported(Span content, ReferentResolver.Referent speaker) {
     }
 
+    private static final double MOSTLY_QUOTED = 0.5;
+
     private final ParsedText text;
     private final ReferentResolver referents;
     private final SpeechVerbs verbs;
+    private final AttributionCues cues;
     private final QuoteAttributor quotes;
 
-    IndirectSpeechExtractor(ParsedText text, ReferentResolver referents, SpeechVerbs verbs, QuoteAttributor quotes) {
+    IndirectSpeechExtractor(ParsedText text, ReferentResolver referents, SpeechVerbs verbs, AttributionCues cues,
+            QuoteAttributor quotes) {
         this.text = text;
         this.referents = referents;
         this.verbs = verbs;
+        this.cues = cues;
         this.quotes = quotes;
     }
 
     List<Reported> extract() {
         List<Reported> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
         for (int i = 0; i < text.size(); i++) {
             if (quotes.isQuoted(i)) {
                 continue;
             }
-            if (text.isVerb(i) && verbs.isReporting(text.lemma(i))) {
-                List<Integer> subjects = text.subjectCandidates(i);
-                if (subjects.isEmpty()) {
-                    continue;
-                }
-                for (int complement : text.children(i, r -> r.equals("ccomp"))) {
-                    // a conjoined verb ("..., but blamed the Serbian side") is the speaker's act, not their words
-                    int[] range = text.subtree(complement, r -> r.equals("conj") || r.equals("cc"));
-                    Reported reported = reported(range, referents.resolveFirst(subjects));
-                    if (reported != null) {
-                        out.add(reported);
+            AttributionCues.Pos pos = CueConstructions.pos(text, i);
+            if (pos != null) {
+                for (CueConstructions.Construction construction : CueConstructions.at(text, i)) {
+                    if (!isCue(i, pos, construction.relation())) {
+                        continue;
                     }
+                    int[] range = construction.relation().equals("ccomp")
+                            // a conjoined verb ("..., but blamed the Serbian side") is the speaker's act, not words
+                            ? text.subtree(text.children(i, r -> r.equals("ccomp")).stream()
+                                    .filter(c -> c >= construction.first() && c <= construction.last()).findFirst()
+                                    .orElse(construction.first()), r -> r.equals("conj") || r.equals("cc"))
+                            : new int[] { construction.first(), construction.last() };
+                    add(out, seen, reported(range, source(i, pos)));
                 }
             }
             int source = text.accordingTo(i);
             if (source >= 0) {
-                int clause = text.governor(source);
-                if (clause >= 0) {
-                    int[] range = text.subtree(clause, r -> false);
-                    int[] phrase = text.subtree(source, r -> false);
-                    if (phrase[0] <= range[0] + 1) {
-                        range[0] = phrase[1] + 1;
-                    } else if (phrase[1] >= range[1] - 1) {
-                        range[1] = phrase[0] - 1;
-                    }
-                    Reported reported = reported(range, referents.resolveAll(source));
-                    if (reported != null) {
-                        out.add(reported);
-                    }
-                }
+                add(out, seen, accordingTo(source));
             }
         }
         return out;
+    }
+
+    private boolean isCue(int token, AttributionCues.Pos pos, String construction) {
+        String lemma = text.lemma(token);
+        return cues.isCue(lemma, pos, construction)
+                || pos == AttributionCues.Pos.V && construction.equals("ccomp") && verbs.isReporting(lemma);
+    }
+
+    /** "according to X, [...]": the rest of the clause. */
+    private Reported accordingTo(int source) {
+        int clause = text.governor(source);
+        if (clause < 0) {
+            return null;
+        }
+        int[] range = text.subtree(clause, r -> false);
+        int[] phrase = text.subtree(source, r -> false);
+        if (phrase[0] <= range[0] + 1) {
+            range[0] = phrase[1] + 1;
+        } else if (phrase[1] >= range[1] - 1) {
+            range[1] = phrase[0] - 1;
+        }
+        return reported(range, named(referents.resolveAll(source), source));
+    }
+
+    /**
+     * Who a cue attributes to: a verb's subject (a passive's "by" agent), a noun's possessor or "by"/"from" phrase
+     * ("Trump's claim that", "a report by the inspector general"), or the subject of the verb the noun is the object
+     * of ("Clinton made the argument that").
+     */
+    private ReferentResolver.Referent source(int cue, AttributionCues.Pos pos) {
+        if (pos == AttributionCues.Pos.N) {
+            for (int owner : text.children(cue, r -> r.equals("nmod:poss") || r.equals("nmod"))) {
+                if (text.relation(owner).equals("nmod:poss")
+                        || text.hasChild(owner, r -> r.equals("case"), Set.of("by", "from"))) {
+                    return named(referents.resolveAll(owner), owner);
+                }
+            }
+            int governor = text.governor(cue);
+            return governor >= 0 && text.isVerb(governor) && text.relation(cue).equals("obj")
+                    ? source(governor, AttributionCues.Pos.V) : ReferentResolver.Referent.NONE;
+        }
+        if (!text.children(cue, r -> r.equals("nsubj:pass") || r.equals("aux:pass")).isEmpty()) {
+            for (int agent : text.children(cue, r -> r.startsWith("obl"))) {
+                if (text.hasChild(agent, r -> r.equals("case"), Set.of("by"))) {
+                    return named(referents.resolveAll(agent), agent);
+                }
+            }
+            return ReferentResolver.Referent.NONE; // "is expected to", "was reported": nobody named
+        }
+        List<Integer> subjects = text.subjectCandidates(cue);
+        ReferentResolver.Referent referent = referents.resolveFirst(subjects);
+        return referent.kind() != ReferentResolver.Kind.UNKNOWN || subjects.isEmpty() ? referent
+                : named(referent, subjects.get(0));
+    }
+
+    /** A referent that is nobody known keeps the words that name the source ("a source close to the campaign"). */
+    private ReferentResolver.Referent named(ReferentResolver.Referent referent, int head) {
+        if (referent.mention() != null || text.isPronoun(head) && text.lower(head).equals("it")
+                || text.tag(head).startsWith("W")) {
+            return referent;
+        }
+        return new ReferentResolver.Referent(referent.kind(), referent.actors(), referents.nounPhrase(head));
+    }
+
+    private static void add(List<Reported> out, Set<Long> seen, Reported reported) {
+        if (reported != null && seen.add(((long) reported.content().start() << 32) | reported.content().end())) {
+            out.add(reported);
+        }
     }
 
     private Reported reported(int[] range, ReferentResolver.Referent speaker) {
@@ -81,13 +154,15 @@ final class IndirectSpeechExtractor {
         while (last > first && isPunctuation(last)) {
             last--;
         }
-        if (last - first < 2) {
+        if (last - first < 1) {
             return null;
         }
+        int inside = 0;
         for (int i = first; i <= last; i++) {
-            if (quotes.isQuoted(i)) {
-                return null;
-            }
+            inside += quotes.isQuoted(i) ? 1 : 0;
+        }
+        if (inside > MOSTLY_QUOTED * (last - first + 1)) {
+            return null;
         }
         return new Reported(text.span(first, last), speaker);
     }

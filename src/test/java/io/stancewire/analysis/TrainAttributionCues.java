@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.analysis.parse.ParsedText;
 
@@ -25,9 +25,6 @@ import io.stancewire.analysis.parse.ParsedText;
  */
 public final class TrainAttributionCues {
 
-    /** The constructions a content hangs from its cue by; {@code ^rel}: the cue hangs from the content by rel. */
-    static final Set<String> RELATIONS = Set.of("ccomp", "xcomp", "obj", "^parataxis", "^ccomp", "acl", "advcl",
-            "obl:to", "obl:about", "obl:on", "obl:of", "obl:for", "^advcl", "^conj");
     static final int MIN_OCCURRENCES = 3;
 
     record Gold(int cueStart, int cueEnd, int[][] parts, int contentLength) {
@@ -48,12 +45,12 @@ public final class TrainAttributionCues {
             List<Gold> gold = gold(row, body);
             ParsedText text = new ParsedText(body, pipeline.annotate(body));
             for (int i = 0; i < text.size(); i++) {
-                String pos = text.isVerb(i) ? "V" : text.tag(i).startsWith("NN") ? "N" : null;
+                AttributionCues.Pos pos = CueConstructions.pos(text, i);
                 if (pos == null) {
                     continue;
                 }
-                for (Candidate c : candidates(text, i)) {
-                    boolean positive = matches(gold, text, i, c.range());
+                for (CueConstructions.Construction c : CueConstructions.at(text, i)) {
+                    boolean positive = matches(gold, text, i, new int[] { c.first(), c.last() });
                     String key = text.lemma(i) + "\t" + pos + "\t" + c.relation();
                     int[] count = counts.computeIfAbsent(key, k -> new int[2]);
                     count[0] += positive ? 1 : 0;
@@ -74,42 +71,14 @@ public final class TrainAttributionCues {
             out.println("# Stancewire attribution cues (GPL-3.0-or-later, part of Stancewire; see LEXICONS.md)");
             out.println("# Learned by scripts/train-cues from the counts of PolNeAR's train split (words and counts only).");
             out.println("# Columns (TAB-separated): lemma  pos (V verb, N noun)  construction  attributions  occurrences");
-            out.println("#   construction: how the content hangs from the cue: ccomp, xcomp, obj, acl, advcl, obl:PREP;");
-            out.println("#   ^rel: the cue hangs from the content's head by rel (\"The plan fails, he said\": ^parataxis)");
+            out.println("#   construction: how the content hangs from the cue (CueConstructions): ccomp, xcomp, obj, acl,");
+            out.println("#   advcl, obl:PREP; ^rel: the cue hangs from the content's head by rel (\"The plan fails, he said\")");
             for (Map.Entry<String, int[]> e : counts.entrySet()) {
                 if (e.getValue()[1] >= MIN_OCCURRENCES && e.getValue()[0] > 0) {
                     out.println(e.getKey() + "\t" + e.getValue()[0] + "\t" + e.getValue()[1]);
                 }
             }
         }
-    }
-
-    record Candidate(String relation, int[] range) {
-    }
-
-    /** Every construction by which a content could hang from token {@code i}, with the content's token range. */
-    static List<Candidate> candidates(ParsedText text, int i) {
-        List<Candidate> out = new ArrayList<>();
-        for (int child : text.children(i, r -> true)) {
-            String relation = text.relation(child);
-            if (relation.startsWith("obl")) {
-                String preposition = text.children(child, r -> r.equals("case")).stream().map(text::lemma)
-                        .findFirst().orElse("");
-                relation = "obl:" + preposition;
-            }
-            if (RELATIONS.contains(relation)) {
-                out.add(new Candidate(relation, text.subtree(child, r -> r.equals("punct"))));
-            }
-        }
-        int governor = text.governor(i);
-        String up = "^" + text.relation(i);
-        if (governor >= 0 && RELATIONS.contains(up)) {
-            int[] whole = text.subtree(governor, r -> false);
-            int[] mine = text.subtree(i, r -> false);
-            int[] range = mine[0] > governor ? new int[] { whole[0], mine[0] - 1 } : new int[] { mine[1] + 1, whole[1] };
-            out.add(new Candidate(up, range));
-        }
-        return out;
     }
 
     /** An annotated attribution whose cue holds token {@code cue} and whose content the range mostly is. */

@@ -191,6 +191,8 @@ public final class Evaluate {
                 ours.reportedPrecision().value(), base == null ? "-" : base.reportedPrecision().value(), ">= 0.85"));
         table.add(row("", "reported source right, end to end", ours.figures().get(r).sourceRight().value(),
                 pfig(base, r, false), ">= 0.50"));
+        table.add(row("", "direct / reported source named (any kind)", ours.figures().get(d).sourceNamed().value()
+                + " / " + ours.figures().get(r).sourceNamed().value(), "-", ""));
         table.add(row("", "speed (articles/s)", ours.articlesPerSecond(), base == null ? "-" : base.articlesPerSecond(),
                 ""));
     }

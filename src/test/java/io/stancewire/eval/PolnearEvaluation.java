@@ -41,7 +41,8 @@ public final class PolnearEvaluation {
     public enum GoldKind { DIRECT, PARTIAL, INDIRECT }
 
     /** A predicted quote: UTF-16 span, whether it is reported speech, speaker name and mention (null: none). */
-    public record Predicted(int start, int end, boolean indirect, String speakerName, Span speakerMention) {
+    public record Predicted(int start, int end, boolean indirect, String speakerName, Span speakerMention,
+            Span sourceMention) {
     }
 
     /** An attribution system under test. */
@@ -58,7 +59,11 @@ public final class PolnearEvaluation {
     }
 
     /** Figures for one kind of attribution. */
-    public record KindFigures(int gold, Ratio found, Ratio sourceRight, Ratio sourceRightWhenFound) {
+    /**
+     * {@code sourceRight}: by the speaker fields (a person or organisation); {@code sourceNamed}: by
+     * {@code sourceMention} too, which also names sources that are not actors ("a source", "the report").
+     */
+    public record KindFigures(int gold, Ratio found, Ratio sourceRight, Ratio sourceRightWhenFound, Ratio sourceNamed) {
     }
 
     public record Error(String article, String kind, String problem, String content, String goldSource, String cue,
@@ -90,7 +95,7 @@ public final class PolnearEvaluation {
             public List<Predicted> quotes(Article article) {
                 return analyzer.analyze(article).quotes().stream()
                         .map(q -> new Predicted(q.start(), q.end(), Quote.INDIRECT.equals(q.kind()), q.speakerName(),
-                                q.speakerMention()))
+                                q.speakerMention(), q.sourceMention()))
                         .toList();
             }
         };
@@ -107,7 +112,8 @@ public final class PolnearEvaluation {
             @Override
             public List<Predicted> quotes(Article article) {
                 return baseline.quotes(article).stream()
-                        .map(q -> new Predicted(q.start(), q.end(), false, q.speaker(), q.mention())).toList();
+                        .map(q -> new Predicted(q.start(), q.end(), false, q.speaker(), q.mention(), q.mention()))
+                        .toList();
             }
         };
     }
@@ -173,8 +179,11 @@ public final class PolnearEvaluation {
             Map<GoldKind, Tally> publisher = byPublisher.computeIfAbsent(item.publisher(), p -> tallies());
             for (Gold gold : item.gold()) {
                 Outcome outcome = score(gold, predicted);
-                all.get(gold.kind()).add(outcome);
-                publisher.get(gold.kind()).add(outcome);
+                boolean named = outcome == Outcome.RIGHT || outcome == Outcome.NO_SPEAKER
+                        && best(gold, predicted).sourceMention() != null
+                        && best(gold, predicted).sourceMention().overlaps(gold.source().start(), gold.source().end());
+                all.get(gold.kind()).add(outcome, named);
+                publisher.get(gold.kind()).add(outcome, named);
                 if (outcome != Outcome.RIGHT) {
                     errors.add(error(item, gold, outcome, best(gold, predicted)));
                 }
@@ -312,7 +321,7 @@ public final class PolnearEvaluation {
     private static Map<GoldKind, KindFigures> figures(Map<GoldKind, Tally> tallies) {
         Map<GoldKind, KindFigures> figures = new LinkedHashMap<>();
         tallies.forEach((kind, t) -> figures.put(kind, new KindFigures(t.gold, Ratio.of(t.found, t.gold),
-                Ratio.of(t.right, t.gold), Ratio.of(t.right, t.found))));
+                Ratio.of(t.right, t.gold), Ratio.of(t.right, t.found), Ratio.of(t.named, t.gold))));
         return figures;
     }
 
@@ -320,11 +329,13 @@ public final class PolnearEvaluation {
         int gold;
         int found;
         int right;
+        int named;
 
-        void add(Outcome outcome) {
+        void add(Outcome outcome, boolean sourceNamed) {
             gold++;
             found += outcome == Outcome.MISSED ? 0 : 1;
             right += outcome == Outcome.RIGHT ? 1 : 0;
+            named += sourceNamed ? 1 : 0;
         }
     }
 }

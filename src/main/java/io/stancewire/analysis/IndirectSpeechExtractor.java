@@ -64,7 +64,7 @@ final class IndirectSpeechExtractor {
                                     .filter(c -> c >= construction.first() && c <= construction.last()).findFirst()
                                     .orElse(construction.first()), r -> r.equals("conj") || r.equals("cc"))
                             : new int[] { construction.first(), construction.last() };
-                    add(out, seen, reported(range, source(i, pos)));
+                    add(out, seen, reported(toClauseEnd(i, range), source(i, pos)));
                 }
             }
             int source = text.accordingTo(i);
@@ -74,6 +74,22 @@ final class IndirectSpeechExtractor {
         }
         return out;
     }
+
+    /**
+     * "Rendell noted that Reagan appeared unsteady in 1984, a moment …": a content after its cue runs to the end of
+     * the cue's clause (the parse often hangs its last parts from the cue), short of conjoined and parenthetical
+     * clauses.
+     */
+    private int[] toClauseEnd(int cue, int[] range) {
+        if (range[0] < cue || !EXTEND) {
+            return range;
+        }
+        int[] clause = text.subtree(cue, r -> r.equals("conj") || r.equals("cc") || r.equals("parataxis")
+                || r.equals("punct"));
+        return new int[] { range[0], Math.max(range[1], clause[1]) };
+    }
+
+    private static final boolean EXTEND = Boolean.parseBoolean(System.getProperty("stancewire.cues.extend", "true"));
 
     private boolean isCue(int token, AttributionCues.Pos pos, String construction) {
         String lemma = text.lemma(token);

@@ -289,7 +289,10 @@ final class ReferentResolver {
         if (RELATIVE_PRONOUNS.contains(word)) {
             int verb = text.governor(head);
             if (verb >= 0 && text.relation(verb).startsWith("acl")) {
-                return resolve(text.governor(verb));
+                // "Brunner, who said …": the antecedent, mentioned by the relative pronoun
+                Referent antecedent = resolve(text.governor(verb));
+                return antecedent.kind() == Kind.UNKNOWN ? antecedent
+                        : new Referent(antecedent.kind(), antecedent.actors(), single);
             }
             return Referent.NONE;
         }

@@ -15,7 +15,7 @@ public final class AttributionCues {
     /** A construction seen fewer times than this says too little. */
     public static final int MIN_OCCURRENCES = 5;
     /** The share of a construction's occurrences that attribute, at and above which it is read as a cue. */
-    public static final double MIN_SHARE = Double.parseDouble(System.getProperty("stancewire.cues.share", "0.4"));
+    public static final double MIN_SHARE = Double.parseDouble(System.getProperty("stancewire.cues.share", "0.15"));
 
     /** Part of speech of a cue word. */
     public enum Pos { V, N }

@@ -85,6 +85,9 @@ final class QuoteAttributor {
                 speaker = continued(previous, range, previousSpeaker.speaker()) ? previousSpeaker : null;
             }
             if (speaker == null) {
+                speaker = verbBeforeComma(range);
+            }
+            if (speaker == null) {
                 speaker = fromSpeechVerb(range, firstSentence, lastSentence);
             }
             if (speaker == null || speaker.kind() == ReferentResolver.Kind.UNKNOWN) {
@@ -105,6 +108,9 @@ final class QuoteAttributor {
             if (speaker == null || speaker.kind() == ReferentResolver.Kind.UNKNOWN) {
                 ReferentResolver.Referent colon = beforeColon(range);
                 speaker = colon != null ? colon : speaker;
+            }
+            if (speaker == null && standsAlone(range, firstSentence, lastSentence) && firstSentence > 0) {
+                speaker = goesOn(previous, range, previousSpeaker);
             }
             if (speaker == null && standsAlone(range, firstSentence, lastSentence) && firstSentence > 0) {
                 speaker = speakerBySentence.get(firstSentence - 1);
@@ -229,6 +235,48 @@ final class QuoteAttributor {
             return null;
         }
         return referents.resolvePhrase(first, verb - 1);
+    }
+
+    /**
+     * "“This is a disgusting day,” said Rep. X (D-N.C.), head of the caucus. “Donald Trump is a disgusting fraud.”":
+     * a quote that stands alone right after a quote with a speaker, in the same paragraph and within two sentences,
+     * goes on with the same speaker.
+     */
+    private ReferentResolver.Referent goesOn(int[] previous, int[] range, ReferentResolver.Referent previousSpeaker) {
+        if (previous == null || previousSpeaker == null || previousSpeaker.speaker() == null
+                || text.paragraphOf(previous[1] - 1) != text.paragraphOf(range[0])
+                || text.sentenceOf(range[0]) - text.sentenceOf(previous[1] - 1) > 2) {
+            return null;
+        }
+        for (int i = previous[1]; i < range[0]; i++) {
+            if (!quoted[i] && text.ner(i).equals("PERSON") && referents.resolve(i).speaker() != previousSpeaker.speaker()
+                    && text.sentenceOf(i) != text.sentenceOf(previous[1] - 1)) {
+                return null; // someone else came in between
+            }
+        }
+        return previousSpeaker;
+    }
+
+    /**
+     * "Trump boasted, “That makes me smart.”", "Blige sings to Clinton before asking her, “Where do we go from
+     * here?”": a verb right before the comma or colon that opens the quote introduces it, whatever the verb.
+     */
+    private ReferentResolver.Referent verbBeforeComma(int[] range) {
+        int mark = range[0] - 1;
+        if (mark < 1 || !(text.word(mark).equals(",") || text.word(mark).equals(":"))
+                || text.sentenceOf(mark) != text.sentenceOf(range[0])) {
+            return null;
+        }
+        int verb = mark - 1;
+        while (verb > 0 && text.tag(verb).equals("PRP") && text.sentenceOf(verb - 1) == text.sentenceOf(mark)) {
+            verb--; // "asking her, “…”"
+        }
+        if (quoted[verb] || !text.tag(verb).matches("VBD|VBZ|VBP|VBG") || Set.of("be", "have", "do")
+                .contains(text.lemma(verb))) {
+            return null;
+        }
+        ReferentResolver.Referent referent = referents.resolveFirst(speakers(verb, -1));
+        return referent.speaker() != null ? referent : null;
     }
 
     /**

@@ -9,7 +9,8 @@ import io.stancewire.analysis.model.Span;
  * Finds top-level quotations: curly and straight double marks, {@code ``...''} and {@code ''...''} (NYT style),
  * guillemets, low-high German marks, and single-quoted spans outside double quotes. Quotes nested inside a quote are
  * part of it. A quote left open at the end of a paragraph continues when the next paragraph opens with a quotation
- * mark (the news convention), and otherwise ends with its paragraph.
+ * mark (the news convention), unless that paragraph opens a transcript's new turn ("PENCE: …"), and otherwise ends
+ * with its paragraph.
  */
 public final class QuoteFinder {
 
@@ -65,7 +66,8 @@ public final class QuoteFinder {
             char c = s.charAt(i);
             if (paragraphBreak(s, i)) {
                 int next = skipSpace(s, i);
-                if (next < s.length() && doubleOpener(s, next) > 0) {
+                if (next < s.length() && doubleOpener(s, next) > 0
+                        && !transcriptLabel(s, next + doubleOpener(s, next))) {
                     i = next + doubleOpener(s, next); // the quote goes on in the next paragraph
                     continue;
                 }
@@ -91,6 +93,20 @@ public final class QuoteFinder {
             i++;
         }
         return lastText;
+    }
+
+    /**
+     * Whether a speaker label in capitals and a colon starts at {@code i} ("WALLACE: …", "MS. CLINTON: …"): in a
+     * transcript each turn is a quote of its own, even when the quotation goes on over the paragraphs.
+     */
+    static boolean transcriptLabel(String s, int i) {
+        int colon = s.indexOf(':', i);
+        if (colon < 0 || colon - i < 2 || colon - i > 30) {
+            return false;
+        }
+        String label = s.substring(i, colon);
+        return label.chars().anyMatch(Character::isLetter) && label.equals(label.toUpperCase(java.util.Locale.ROOT))
+                && label.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '.' || c == '-');
     }
 
     private static boolean singleOpener(String s, int i) {

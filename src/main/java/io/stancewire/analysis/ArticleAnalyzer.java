@@ -67,19 +67,23 @@ public final class ArticleAnalyzer {
         for (QuoteAttributor.Attribution attribution : attributor.attribute(quoteSpans)) {
             quotes.add(quote(attribution.quote(), Quote.DIRECT, attribution.speaker(), opinions));
         }
-        for (IndirectSpeechExtractor.Reported reported : new IndirectSpeechExtractor(text, referents, speechVerbs, attributionCues,
-                attributor).extract()) {
-            quotes.add(quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions));
-        }
-        quotes.sort(Comparator.comparingInt(Quote::start));
         checkInterrupted();
-
         List<ToneCue> tones = new ArrayList<>();
         for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor).match()) {
             Span span = text.span(match.from(), match.to());
             tones.add(new ToneCue(span.start(), span.end(), span.text(), ids(match.agents()), ids(match.targets()),
                     StanceScorer.round(match.polarity()), match.entry().category()));
         }
+        for (IndirectSpeechExtractor.Reported reported : new IndirectSpeechExtractor(text, referents, speechVerbs,
+                attributionCues, attributor).extract()) {
+            // "Testic blamed the opposition": an act the tone cue already reads is not reported speech too, so that
+            // it counts once in the stance
+            if (reported.cue() < 0 || tones.stream().noneMatch(t -> t.start() <= text.start(reported.cue())
+                    && text.end(reported.cue()) <= t.end())) {
+                quotes.add(quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions));
+            }
+        }
+        quotes.sort(Comparator.comparingInt(Quote::start));
 
         checkInterrupted();
         // people the actors above left out (names NER missed, pronouns with no antecedent before them): read after

@@ -25,7 +25,8 @@ import io.stancewire.analysis.parse.ParsedText;
  */
 final class IndirectSpeechExtractor {
 
-    record Reported(Span content, ReferentResolver.Referent speaker) {
+    /** Reported content, its source, and the token of the word that attributes it (-1: "according to"). */
+    record Reported(Span content, ReferentResolver.Referent speaker, int cue) {
     }
 
     private static final double MOSTLY_QUOTED = 0.5;
@@ -64,7 +65,7 @@ final class IndirectSpeechExtractor {
                                     .filter(c -> c >= construction.first() && c <= construction.last()).findFirst()
                                     .orElse(construction.first()), r -> r.equals("conj") || r.equals("cc"))
                             : new int[] { construction.first(), construction.last() };
-                    add(out, seen, reported(toClauseEnd(i, range), source(i, pos)));
+                    add(out, seen, reported(toClauseEnd(i, range), source(i, pos), i));
                 }
             }
             int source = text.accordingTo(i);
@@ -110,7 +111,7 @@ final class IndirectSpeechExtractor {
         } else if (phrase[1] >= range[1] - 1) {
             range[1] = phrase[0] - 1;
         }
-        return reported(range, named(referents.resolveAll(source), source));
+        return reported(range, named(referents.resolveAll(source), source), -1);
     }
 
     /**
@@ -159,7 +160,7 @@ final class IndirectSpeechExtractor {
         }
     }
 
-    private Reported reported(int[] range, ReferentResolver.Referent speaker) {
+    private Reported reported(int[] range, ReferentResolver.Referent speaker, int cue) {
         int first = range[0];
         int last = range[1];
         // leave out the complementiser and the punctuation at the edges
@@ -180,7 +181,7 @@ final class IndirectSpeechExtractor {
         if (inside > MOSTLY_QUOTED * (last - first + 1)) {
             return null;
         }
-        return new Reported(text.span(first, last), speaker);
+        return new Reported(text.span(first, last), speaker, cue);
     }
 
     private boolean isPunctuation(int token) {

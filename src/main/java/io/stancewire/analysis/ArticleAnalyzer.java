@@ -68,6 +68,7 @@ public final class ArticleAnalyzer {
             quotes.add(quote(attribution.quote(), Quote.DIRECT, attribution.speaker(), opinions));
         }
         checkInterrupted();
+        List<Quote> readAsTone = new ArrayList<>();
         List<ToneCue> tones = new ArrayList<>();
         for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor).match()) {
             Span span = text.span(match.from(), match.to());
@@ -76,11 +77,13 @@ public final class ArticleAnalyzer {
         }
         for (IndirectSpeechExtractor.Reported reported : new IndirectSpeechExtractor(text, referents, speechVerbs,
                 attributionCues, attributor).extract()) {
-            // "Testic blamed the opposition": an act the tone cue already reads is not reported speech too, so that
-            // it counts once in the stance
-            if (reported.cue() < 0 || tones.stream().noneMatch(t -> t.start() <= text.start(reported.cue())
+            Quote quote = quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions);
+            quotes.add(quote);
+            // "Testic blamed the opposition": an act on a noun phrase that a tone cue already reads stays in the
+            // quotes but counts once in the stance, as the tone cue ("congratulated … that …" counts as both)
+            if (reported.nominal() && tones.stream().anyMatch(t -> t.start() <= text.start(reported.cue())
                     && text.end(reported.cue()) <= t.end())) {
-                quotes.add(quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions));
+                readAsTone.add(quote);
             }
         }
         quotes.sort(Comparator.comparingInt(Quote::start));
@@ -105,7 +108,8 @@ public final class ArticleAnalyzer {
                     portrayal.score(), portrayal.label(), List.copyOf(draft.mentions.values())));
         }
         actorList.sort(Comparator.comparingInt(a -> a.mentions().get(0).start()));
-        List<Stance> stances = StanceScorer.stances(actorList, quotes, tones);
+        List<Quote> evidence = quotes.stream().filter(q -> readAsTone.stream().noneMatch(r -> r == q)).toList();
+        List<Stance> stances = StanceScorer.stances(actorList, evidence, tones);
         return new ArticleAnalysis(article.id(), article.title(), article.publishedAt(), actorList, quotes, tones,
                 stances);
     }

@@ -25,8 +25,11 @@ import io.stancewire.analysis.parse.ParsedText;
  */
 final class IndirectSpeechExtractor {
 
-    /** Reported content, its source, and the token of the word that attributes it (-1: "according to"). */
-    record Reported(Span content, ReferentResolver.Referent speaker, int cue) {
+    /**
+     * Reported content, its source, the token of the word that attributes it (-1: "according to"), and whether the
+     * content is a noun phrase the cue acts on ("blamed [the opposition]") rather than a clause.
+     */
+    record Reported(Span content, ReferentResolver.Referent speaker, int cue, boolean nominal) {
     }
 
     private static final double MOSTLY_QUOTED = 0.5;
@@ -65,7 +68,9 @@ final class IndirectSpeechExtractor {
                                     .filter(c -> c >= construction.first() && c <= construction.last()).findFirst()
                                     .orElse(construction.first()), r -> r.equals("conj") || r.equals("cc"))
                             : new int[] { construction.first(), construction.last() };
-                    add(out, seen, reported(toClauseEnd(i, range), source(i, pos), i));
+                    boolean nominal = pos == AttributionCues.Pos.N || construction.relation().equals("obj")
+                            || construction.relation().startsWith("obl");
+                    add(out, seen, reported(toClauseEnd(i, range), source(i, pos), nominal ? i : -1));
                 }
             }
             int source = text.accordingTo(i);
@@ -181,7 +186,7 @@ final class IndirectSpeechExtractor {
         if (inside > MOSTLY_QUOTED * (last - first + 1)) {
             return null;
         }
-        return new Reported(text.span(first, last), speaker, cue);
+        return new Reported(text.span(first, last), speaker, Math.max(cue, -1), cue >= 0);
     }
 
     private boolean isPunctuation(int token) {

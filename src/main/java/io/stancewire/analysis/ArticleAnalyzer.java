@@ -67,8 +67,8 @@ public final class ArticleAnalyzer {
         for (QuoteAttributor.Attribution attribution : attributor.attribute(quoteSpans)) {
             quotes.add(quote(attribution.quote(), Quote.DIRECT, attribution.speaker(), opinions));
         }
+        List<Quote> evidence = new ArrayList<>(quotes);
         checkInterrupted();
-        List<Quote> readAsTone = new ArrayList<>();
         List<ToneCue> tones = new ArrayList<>();
         for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor).match()) {
             Span span = text.span(match.from(), match.to());
@@ -81,12 +81,13 @@ public final class ArticleAnalyzer {
             quotes.add(quote);
             // "Testic blamed the opposition": an act on a noun phrase that a tone cue already reads stays in the
             // quotes but counts once in the stance, as the tone cue ("congratulated … that …" counts as both)
-            if (reported.nominal() && tones.stream().anyMatch(t -> t.start() <= text.start(reported.cue())
+            if (!reported.nominal() || tones.stream().noneMatch(t -> t.start() <= text.start(reported.cue())
                     && text.end(reported.cue()) <= t.end())) {
-                readAsTone.add(quote);
+                evidence.add(quote);
             }
         }
         quotes.sort(Comparator.comparingInt(Quote::start));
+        evidence.sort(Comparator.comparingInt(Quote::start));
 
         checkInterrupted();
         // people the actors above left out (names NER missed, pronouns with no antecedent before them): read after
@@ -108,7 +109,6 @@ public final class ArticleAnalyzer {
                     portrayal.score(), portrayal.label(), List.copyOf(draft.mentions.values())));
         }
         actorList.sort(Comparator.comparingInt(a -> a.mentions().get(0).start()));
-        List<Quote> evidence = quotes.stream().filter(q -> readAsTone.stream().noneMatch(r -> r == q)).toList();
         List<Stance> stances = StanceScorer.stances(actorList, evidence, tones);
         return new ArticleAnalysis(article.id(), article.title(), article.publishedAt(), actorList, quotes, tones,
                 stances);

@@ -57,7 +57,8 @@ final class IndirectSpeechExtractor {
                 continue;
             }
             AttributionCues.Pos pos = CueConstructions.pos(text, i);
-            if (pos != null) {
+            if (pos != null && (cues.isCueWord(text.lemma(i), pos)
+                    || pos == AttributionCues.Pos.V && verbs.isReporting(text.lemma(i)))) {
                 for (CueConstructions.Construction construction : CueConstructions.at(text, i)) {
                     if (!isCue(i, pos, construction.relation())) {
                         continue;
@@ -70,7 +71,7 @@ final class IndirectSpeechExtractor {
                             : new int[] { construction.first(), construction.last() };
                     boolean nominal = pos == AttributionCues.Pos.N || construction.relation().equals("obj")
                             || construction.relation().startsWith("obl");
-                    add(out, seen, reported(toClauseEnd(i, range), source(i, pos), nominal ? i : -1));
+                    add(out, seen, reported(toClauseEnd(i, range), source(i, pos), i, nominal));
                 }
             }
             int source = text.accordingTo(i);
@@ -87,15 +88,13 @@ final class IndirectSpeechExtractor {
      * clauses.
      */
     private int[] toClauseEnd(int cue, int[] range) {
-        if (range[0] < cue || !EXTEND) {
+        if (range[0] < cue) {
             return range;
         }
         int[] clause = text.subtree(cue, r -> r.equals("conj") || r.equals("cc") || r.equals("parataxis")
                 || r.equals("punct"));
         return new int[] { range[0], Math.max(range[1], clause[1]) };
     }
-
-    private static final boolean EXTEND = Boolean.parseBoolean(System.getProperty("stancewire.cues.extend", "true"));
 
     private boolean isCue(int token, AttributionCues.Pos pos, String construction) {
         String lemma = text.lemma(token);
@@ -116,7 +115,7 @@ final class IndirectSpeechExtractor {
         } else if (phrase[1] >= range[1] - 1) {
             range[1] = phrase[0] - 1;
         }
-        return reported(range, named(referents.resolveAll(source), source), -1);
+        return reported(range, named(referents.resolveAll(source), source), -1, false);
     }
 
     /**
@@ -165,15 +164,15 @@ final class IndirectSpeechExtractor {
         }
     }
 
-    private Reported reported(int[] range, ReferentResolver.Referent speaker, int cue) {
+    private Reported reported(int[] range, ReferentResolver.Referent speaker, int cue, boolean nominal) {
         int first = range[0];
         int last = range[1];
         // leave out the complementiser and the punctuation at the edges
         while (first < last && (text.lower(first).equals("that") && text.relation(first).equals("mark")
-                || isPunctuation(first))) {
+                || text.isPunctuation(first))) {
             first++;
         }
-        while (last > first && isPunctuation(last)) {
+        while (last > first && text.isPunctuation(last)) {
             last--;
         }
         if (last - first < 1) {
@@ -186,10 +185,6 @@ final class IndirectSpeechExtractor {
         if (inside > MOSTLY_QUOTED * (last - first + 1)) {
             return null;
         }
-        return new Reported(text.span(first, last), speaker, Math.max(cue, -1), cue >= 0);
-    }
-
-    private boolean isPunctuation(int token) {
-        return !Character.isLetterOrDigit(text.word(token).charAt(0));
+        return new Reported(text.span(first, last), speaker, cue, nominal);
     }
 }

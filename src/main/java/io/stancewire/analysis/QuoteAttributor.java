@@ -12,11 +12,12 @@ import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.parse.ParsedText;
 
 /**
- * Gives each direct quote its speaker. In order: a speech verb outside the quote in the quote's own sentences (its
- * subject, or the source of "according to") — the nearest such verb wins; a short attribution sentence right after
- * the quote ({@code "...." he said.}); and, for a quote that stands alone as its sentence, the previous sentence:
- * the speaker of a quote there (a continued quote) or its subject ("The Serbian president also pouted.").
- * Quotes embedded in a sentence with no speech verb (terms, scare quotes) have no speaker.
+ * Gives each direct quote its speaker, by the rules of {@link #attribute} in the order {@code docs/design.md} (step
+ * 4) lists them: a dash signature, a transcript label, the issuer of a statement, a quote continued in its sentence,
+ * a verb right before the opening comma, the nearest speech verb (or "according to"), the tokens after the quote, a
+ * short attribution sentence after it, a colon, and, for a quote that stands alone as its sentence, the quote before
+ * it or the previous sentence's subject ("The Serbian president also pouted."). Quotes embedded in a sentence with no
+ * speech verb (terms, scare quotes) have no speaker.
  */
 final class QuoteAttributor {
 
@@ -183,7 +184,7 @@ final class QuoteAttributor {
      */
     private ReferentResolver.Referent invertedAfter(int afterQuote, int sentence) {
         int i = afterQuote;
-        while (i < text.sentenceEnd(sentence) && !Character.isLetterOrDigit(text.word(i).charAt(0))) {
+        while (i < text.sentenceEnd(sentence) && text.isPunctuation(i)) {
             i++;
         }
         if (i >= text.sentenceEnd(sentence) || quoted[i] || !speechWord(i)) {
@@ -214,7 +215,7 @@ final class QuoteAttributor {
     private ReferentResolver.Referent phraseThenVerbAfter(int afterQuote, int sentence) {
         int end = text.sentenceEnd(sentence);
         int first = afterQuote;
-        while (first < end && isPunctuation(first) && !quoted[first]) {
+        while (first < end && text.isPunctuation(first) && !quoted[first]) {
             first++;
         }
         if (first >= end || quoted[first]) {
@@ -306,9 +307,10 @@ final class QuoteAttributor {
     }
 
     private static final Set<String> DASHES = Set.of("―", "—", "–", "--", "-");
+    private static final Set<String> CLOSING_MARKS = Set.of("”", "\"", "''", "’");
 
     private boolean isClosingMark(int i) {
-        return Set.of("”", "\"", "''", "’").contains(text.word(i));
+        return CLOSING_MARKS.contains(text.word(i));
     }
 
     /**
@@ -317,7 +319,7 @@ final class QuoteAttributor {
      */
     private ReferentResolver.Referent transcriptLabel(int[] range) {
         int i = range[0];
-        while (i < range[1] && isPunctuation(i)) {
+        while (i < range[1] && text.isPunctuation(i)) {
             i++;
         }
         int first = i;
@@ -334,10 +336,6 @@ final class QuoteAttributor {
             }
         }
         return referents.labelled(first, i - 1);
-    }
-
-    private boolean isPunctuation(int token) {
-        return !Character.isLetterOrDigit(text.word(token).charAt(0));
     }
 
     /** The referent of the speech verb nearest the quote in the given sentences, or null when there is none. */
@@ -541,7 +539,7 @@ final class QuoteAttributor {
 
     private boolean endsSentence(int afterQuote, int sentence) {
         for (int i = afterQuote; i < text.sentenceEnd(sentence); i++) {
-            if (Character.isLetterOrDigit(text.word(i).charAt(0))) {
+            if (!text.isPunctuation(i)) {
                 return false;
             }
         }
@@ -553,7 +551,7 @@ final class QuoteAttributor {
         int words = 0;
         int inside = 0;
         for (int i = text.sentenceFirst(firstSentence); i < text.sentenceEnd(lastSentence); i++) {
-            if (Character.isLetterOrDigit(text.word(i).charAt(0))) {
+            if (!text.isPunctuation(i)) {
                 words++;
                 if (i >= range[0] && i < range[1]) {
                     inside++;

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.stancewire.analysis.actors.ActorIndex;
 import io.stancewire.analysis.actors.ActorResolver;
 import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.actors.UnlinkedPersons;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.parse.ParsedText;
@@ -194,7 +195,7 @@ final class ReferentResolver {
             }
         }
         int nameFrom = first;
-        while (nameFrom < last && HONORIFICS.contains(text.lower(nameFrom).replace(".", ""))) {
+        while (nameFrom < last && UnlinkedPersons.HONORIFICS.contains(text.lower(nameFrom))) {
             nameFrom++;
         }
         String word = text.word(last);
@@ -203,8 +204,6 @@ final class ReferentResolver {
         index.mention(person, nameFrom, last);
         return new Referent(Kind.ACTOR, List.of(person), text.span(first, last));
     }
-
-    private static final Set<String> HONORIFICS = Set.of("mr", "ms", "mrs", "dr", "sen", "rep", "gov");
 
     Referent resolve(int head) {
         if (head < 0) {

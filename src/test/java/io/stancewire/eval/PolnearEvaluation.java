@@ -178,14 +178,15 @@ public final class PolnearEvaluation {
             }
             Map<GoldKind, Tally> publisher = byPublisher.computeIfAbsent(item.publisher(), p -> tallies());
             for (Gold gold : item.gold()) {
-                Outcome outcome = score(gold, predicted);
+                Predicted best = best(gold, predicted);
+                Outcome outcome = score(gold, predicted, best);
                 boolean named = outcome == Outcome.RIGHT || outcome == Outcome.NO_SPEAKER
-                        && best(gold, predicted).sourceMention() != null
-                        && best(gold, predicted).sourceMention().overlaps(gold.source().start(), gold.source().end());
+                        && best.sourceMention() != null
+                        && best.sourceMention().overlaps(gold.source().start(), gold.source().end());
                 all.get(gold.kind()).add(outcome, named);
                 publisher.get(gold.kind()).add(outcome, named);
                 if (outcome != Outcome.RIGHT) {
-                    errors.add(error(item, gold, outcome, best(gold, predicted)));
+                    errors.add(error(item, gold, outcome, best));
                 }
             }
             for (Predicted p : predicted) {
@@ -214,11 +215,11 @@ public final class PolnearEvaluation {
 
     enum Outcome { MISSED, NO_SPEAKER, WRONG_SPEAKER, NO_GOLD_SOURCE, RIGHT }
 
-    static Outcome score(Gold gold, List<Predicted> predicted) {
+    /** {@code best}: the prediction that covers most of the gold content ({@link #best}). */
+    static Outcome score(Gold gold, List<Predicted> predicted, Predicted best) {
         if (coverage(gold, predicted) < FOUND_SHARE) {
             return Outcome.MISSED;
         }
-        Predicted best = best(gold, predicted);
         if (gold.source() == null) {
             return Outcome.NO_GOLD_SOURCE;
         }

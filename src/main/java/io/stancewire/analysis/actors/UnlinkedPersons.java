@@ -26,7 +26,8 @@ public final class UnlinkedPersons {
 
     public static final String UNRESOLVED = " (unresolved)";
 
-    private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+    /** Words before a person's name that are no part of it, lower case, with and without their dot. */
+    public static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
             "sen", "sen.", "rep", "rep.", "gov", "gov.", "mx", "mx.", "prof", "prof.", "rev", "rev.", "sir", "dame",
             "lord", "lady");
     /** Relations by which a fronted phrase or clause hangs from the main verb. */

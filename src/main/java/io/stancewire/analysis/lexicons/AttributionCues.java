@@ -1,7 +1,9 @@
 package io.stancewire.analysis.lexicons;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Words that attribute content and the constructions they do it with ({@code analysis/attribution-cues.tsv}),
@@ -15,25 +17,31 @@ public final class AttributionCues {
     /** A construction seen fewer times than this says too little. */
     public static final int MIN_OCCURRENCES = 5;
     /**
-     * The share of a construction's occurrences that attribute, at and above which it is read as a cue: a clause
-     * ("said [the plan fails]") or an infinitive is more often content than a noun phrase ("signed [an agreement]"),
-     * so the noun-phrase constructions have a threshold of their own. Both 0.15, chosen on PolNeAR dev: recall 0.609
-     * at precision 0.865; a noun-phrase threshold of 0.25 gives 0.560 at 0.887 (docs/quality.md).
+     * The share of a construction's occurrences that attribute, at and above which it is read as a cue. Chosen on
+     * PolNeAR dev: recall 0.609 at precision 0.865; what other shares gave is in docs/quality.md.
      */
-    public static final double MIN_SHARE = Double.parseDouble(System.getProperty("stancewire.cues.share", "0.15"));
-    public static final double MIN_NOMINAL_SHARE = Double.parseDouble(
-            System.getProperty("stancewire.cues.nominal-share", "0.15"));
+    public static final double MIN_SHARE = 0.15;
 
     /** Part of speech of a cue word. */
     public enum Pos { V, N }
 
     private final Map<String, double[]> counts = new HashMap<>();
+    /** "lemma\tpos" of the words that are a cue in at least one construction. */
+    private final Set<String> cueWords = new HashSet<>();
 
     public AttributionCues() {
         for (String[] row : TsvResource.read(RESOURCE, 5)) {
             counts.put(key(row[0], Pos.valueOf(row[1]), row[2]),
                     new double[] { Double.parseDouble(row[3]), Double.parseDouble(row[4]) });
+            if (isCue(row[0], Pos.valueOf(row[1]), row[2])) {
+                cueWords.add(row[0] + "\t" + row[1]);
+            }
         }
+    }
+
+    /** Whether the word is a cue in some construction: a cheap test before its constructions are read. */
+    public boolean isCueWord(String lemma, Pos pos) {
+        return cueWords.contains(lemma + "\t" + pos);
     }
 
     /** The share of the occurrences of this construction that attribute; 0 when it was seen too rarely. */
@@ -43,8 +51,7 @@ public final class AttributionCues {
     }
 
     public boolean isCue(String lemma, Pos pos, String construction) {
-        boolean nominal = pos == Pos.N || construction.equals("obj") || construction.startsWith("obl");
-        return share(lemma, pos, construction) >= (nominal ? MIN_NOMINAL_SHARE : MIN_SHARE);
+        return share(lemma, pos, construction) >= MIN_SHARE;
     }
 
     private static String key(String lemma, Pos pos, String construction) {

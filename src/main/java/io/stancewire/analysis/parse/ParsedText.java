@@ -104,6 +104,11 @@ public final class ParsedText {
         return tag(i).startsWith("VB");
     }
 
+    /** A token that does not start with a letter or digit (marks, dashes, brackets). */
+    public boolean isPunctuation(int i) {
+        return !Character.isLetterOrDigit(word(i).charAt(0));
+    }
+
     public boolean isPronoun(int i) {
         return tag(i).startsWith("PRP") || tag(i).equals("WP");
     }

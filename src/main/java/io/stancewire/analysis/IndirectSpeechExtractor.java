@@ -155,12 +155,14 @@ final class IndirectSpeechExtractor {
                 || text.tag(head).startsWith("W")) {
             return referent;
         }
-        return new ReferentResolver.Referent(referent.kind(), referent.actors(), referents.nounPhrase(head));
+        return referent.withMention(referents.nounPhrase(head));
     }
 
-    private static void add(List<Reported> out, Set<Long> seen, Reported reported) {
+    /** Keeps a statement not read before; what the lookup of its source proposed joins the actors. */
+    private void add(List<Reported> out, Set<Long> seen, Reported reported) {
         if (reported != null && seen.add(((long) reported.content().start() << 32) | reported.content().end())) {
-            out.add(reported);
+            out.add(new Reported(reported.content(), referents.commit(reported.speaker()), reported.cue(),
+                    reported.nominal()));
         }
     }
 

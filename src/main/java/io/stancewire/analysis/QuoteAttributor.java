@@ -119,7 +119,8 @@ final class QuoteAttributor {
                     speaker = subjectOfSentence(firstSentence - 1);
                 }
             }
-            speaker = speaker == null ? ReferentResolver.Referent.NONE : speaker;
+            // only the speaker that wins joins the actors: the lookups of the rules that lost changed nothing
+            speaker = speaker == null ? ReferentResolver.Referent.NONE : referents.commit(speaker);
             if (speaker.speaker() != null) {
                 for (int s = firstSentence; s <= lastSentence; s++) {
                     speakerBySentence.put(s, speaker);

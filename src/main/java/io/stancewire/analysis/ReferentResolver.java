@@ -1,8 +1,11 @@
 package io.stancewire.analysis;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stancewire.analysis.actors.ActorIndex;
@@ -23,9 +26,27 @@ final class ReferentResolver {
 
     enum Kind { ACTOR, DOCUMENT, GROUP, UNKNOWN }
 
-    record Referent(Kind kind, List<ActorIndex.Draft> actors, Span mention) {
+    /**
+     * What a phrase refers to. A lookup changes nothing: an actor it would add, or a mention it would record, is a
+     * {@link ActorIndex.Proposal} that only {@link #commit} applies, once the referent is used (the rule that wins).
+     */
+    record Referent(Kind kind, List<ActorIndex.Draft> actors, Span mention, List<ActorIndex.Proposal> proposals) {
 
         static final Referent NONE = new Referent(Kind.UNKNOWN, List.of(), null);
+
+        Referent(Kind kind, List<ActorIndex.Draft> actors, Span mention) {
+            this(kind, actors, mention, List.of());
+        }
+
+        /** The same referent, named by other words. */
+        Referent withMention(Span other) {
+            return new Referent(kind, actors, other, proposals);
+        }
+
+        /** A referent of one actor, with what the index would need to hold it. */
+        static Referent proposed(ActorIndex.Proposal proposal, Span mention) {
+            return new Referent(Kind.ACTOR, List.of(proposal.actor()), mention, List.of(proposal));
+        }
 
         /** The single person or organisation who can be a speaker, or null. */
         ActorIndex.Draft speaker() {
@@ -98,6 +119,23 @@ final class ReferentResolver {
         this.demonyms = demonyms;
     }
 
+    /**
+     * Applies what the referent proposes (see {@link ActorIndex.Proposal}) and returns it with the actors as the
+     * index holds them: called by whoever uses the referent, never by a lookup.
+     */
+    Referent commit(Referent referent) {
+        if (referent.proposals().isEmpty()) {
+            return referent;
+        }
+        Map<ActorIndex.Draft, ActorIndex.Draft> held = new IdentityHashMap<>();
+        for (ActorIndex.Proposal proposal : referent.proposals()) {
+            held.put(proposal.actor(), index.commit(proposal));
+        }
+        List<ActorIndex.Draft> actors = referent.actors().stream().map(a -> held.getOrDefault(a, a)).distinct()
+                .toList();
+        return new Referent(referent.kind(), actors, referent.mention());
+    }
+
     /** The first of the candidate heads that refers to something known (see {@link ParsedText#subjectCandidates}). */
     Referent resolveFirst(List<Integer> candidates) {
         for (int candidate : candidates) {
@@ -123,11 +161,13 @@ final class ReferentResolver {
             return first;
         }
         Set<ActorIndex.Draft> actors = new LinkedHashSet<>(first.actors());
+        List<ActorIndex.Proposal> proposals = new ArrayList<>(first.proposals());
         List<Referent> others = new ArrayList<>();
         for (int conjunct : conjuncts) {
             Referent other = resolve(conjunct);
             others.add(other);
             actors.addAll(other.actors());
+            proposals.addAll(other.proposals());
         }
         if (first.kind() != Kind.ACTOR && !text.tag(head).equals("NNS") && others.size() == 1
                 && others.get(0).speaker() != null) {
@@ -135,7 +175,7 @@ final class ReferentResolver {
             return others.get(0);
         }
         Kind kind = actors.isEmpty() ? first.kind() : Kind.GROUP;
-        return new Referent(kind, List.copyOf(actors), nounPhrase(head));
+        return new Referent(kind, List.copyOf(actors), nounPhrase(head), proposals);
     }
 
     /**
@@ -167,7 +207,7 @@ final class ReferentResolver {
                     group.add(other); // "Cummings and Conyers wrote"
                 }
             }
-            return group.size() > 1 ? new Referent(Kind.GROUP, List.copyOf(group), words) : named;
+            return group.size() > 1 ? new Referent(Kind.GROUP, List.copyOf(group), words, named.proposals()) : named;
         }
         int head = -1;
         for (int j = from; j <= end; j++) {
@@ -200,9 +240,9 @@ final class ReferentResolver {
         }
         String word = text.word(last);
         String name = word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT);
-        ActorIndex.Draft person = index.create(name, "PERSON", null);
-        index.mention(person, nameFrom, last);
-        return new Referent(Kind.ACTOR, List.of(person), text.span(first, last));
+        ActorIndex.Draft person = index.propose(name, "PERSON", null);
+        return Referent.proposed(new ActorIndex.Proposal(person, text.span(nameFrom, last), nameFrom, last),
+                text.span(first, last));
     }
 
     Referent resolve(int head) {
@@ -260,7 +300,7 @@ final class ReferentResolver {
             }
         }
         if (actor != null) {
-            return new Referent(Kind.ACTOR, List.of(speakingFor(actor, index.mentionAt(head))), index.mentionAt(head));
+            return speakingFor(actor, index.mentionAt(head), index.mentionAt(head));
         }
         String lemma = text.lemma(head);
         String word = text.lower(head);
@@ -290,8 +330,7 @@ final class ReferentResolver {
             if (verb >= 0 && text.relation(verb).startsWith("acl")) {
                 // "Brunner, who said …": the antecedent, mentioned by the relative pronoun
                 Referent antecedent = resolve(text.governor(verb));
-                return antecedent.kind() == Kind.UNKNOWN ? antecedent
-                        : new Referent(antecedent.kind(), antecedent.actors(), single);
+                return antecedent.kind() == Kind.UNKNOWN ? antecedent : antecedent.withMention(single);
             }
             return Referent.NONE;
         }
@@ -301,9 +340,8 @@ final class ReferentResolver {
             for (String modifier : modifiers) {
                 for (LeaderRegistry.Entry entry : registry.byDemonym(modifier)) {
                     if (!entry.isPerson()) {
-                        ActorIndex.Draft government = index.create(entry.name(), entry.type(), entry);
-                        index.alsoMention(government, phrase);
-                        return new Referent(Kind.ACTOR, List.of(government), phrase);
+                        ActorIndex.Draft government = index.propose(entry.name(), entry.type(), entry);
+                        return Referent.proposed(new ActorIndex.Proposal(government, phrase, -1, -1), phrase);
                     }
                 }
             }
@@ -312,7 +350,7 @@ final class ReferentResolver {
             for (int child : text.children(head, r -> r.startsWith("compound") || r.startsWith("nmod"))) {
                 Referent owner = resolve(child);
                 if (owner.speaker() != null) {
-                    return new Referent(Kind.ACTOR, owner.actors(), phrase);
+                    return owner.withMention(phrase);
                 }
             }
         }
@@ -340,7 +378,7 @@ final class ReferentResolver {
         if (text.tag(head).equals("NNP") && text.ner(head).equals("O")
                 && Character.isUpperCase(text.word(head).charAt(0)) && !CALENDAR.contains(word)) {
             // a name NER missed ("Cherry, who led the petition, said"): the person it completes, or a new one
-            return new Referent(Kind.ACTOR, List.of(person(head)), text.span(head, head));
+            return person(head);
         }
         return Referent.NONE;
     }
@@ -366,14 +404,14 @@ final class ReferentResolver {
                 }
             }
             if (!title) {
-                return new Referent(Kind.ACTOR, List.of(speakingFor(owner, index.mentionAt(child))), phrase);
+                return speakingFor(owner, index.mentionAt(child), phrase);
             }
         }
         return null;
     }
 
-    /** The person whose name holds this capitalised word, or a new person of that name. */
-    private ActorIndex.Draft person(int head) {
+    /** The person whose name holds this capitalised word, or a new person of that name (proposed). */
+    private Referent person(int head) {
         String word = Slug.fold(text.word(head));
         List<ActorIndex.Draft> holders = new ArrayList<>();
         for (ActorIndex.Draft actor : index.actors()) {
@@ -382,15 +420,16 @@ final class ReferentResolver {
             }
         }
         ActorIndex.Draft found = index.mostRecent(holders, head);
-        if (found == null) {
-            int first = head;
-            while (first > 0 && text.tag(first - 1).equals("NNP") && text.relation(first - 1).equals("compound")) {
-                first--;
-            }
-            found = index.create(text.span(first, head).text(), "PERSON", null);
-            index.mention(found, first, head);
+        if (found != null) {
+            return new Referent(Kind.ACTOR, List.of(found), text.span(head, head));
         }
-        return found;
+        int first = head;
+        while (first > 0 && text.tag(first - 1).equals("NNP") && text.relation(first - 1).equals("compound")) {
+            first--;
+        }
+        ActorIndex.Draft person = index.propose(text.span(first, head).text(), "PERSON", null);
+        return Referent.proposed(new ActorIndex.Proposal(person, text.span(first, head), first, head),
+                text.span(head, head));
     }
 
     /**
@@ -494,9 +533,9 @@ final class ReferentResolver {
                     first--;
                 }
                 if (first < j) {
-                    ActorIndex.Draft organisation = index.create(text.span(first, j).text(), "ORGANIZATION", null);
-                    index.alsoMention(organisation, text.span(first, j));
-                    return new Referent(Kind.ACTOR, List.of(organisation), phrase);
+                    Span name = text.span(first, j);
+                    ActorIndex.Draft organisation = index.propose(name.text(), "ORGANIZATION", null);
+                    return Referent.proposed(new ActorIndex.Proposal(organisation, name, -1, -1), phrase);
                 }
             }
         }
@@ -549,20 +588,19 @@ final class ReferentResolver {
         return null;
     }
 
-    /** A place that acts or speaks stands for the government the registry names for it. */
-    private ActorIndex.Draft speakingFor(ActorIndex.Draft actor, Span mention) {
-        if (!actor.type.equals("LOCATION")) {
-            return actor;
-        }
-        var entry = registry.byPlace(actor.name);
+    /**
+     * {@code actor} named by {@code phrase}; a place that acts or speaks stands for the government the registry
+     * names for it, proposed with the place's {@code mention}.
+     */
+    private Referent speakingFor(ActorIndex.Draft actor, Span mention, Span phrase) {
+        var entry = actor.type.equals("LOCATION") ? registry.byPlace(actor.name) : Optional.<LeaderRegistry.Entry>empty();
         if (entry.isEmpty()) {
-            return actor;
+            return new Referent(Kind.ACTOR, List.of(actor), phrase);
         }
-        ActorIndex.Draft government = index.create(entry.get().name(), entry.get().type(), entry.get());
-        if (mention != null) {
-            index.alsoMention(government, mention);
-        }
-        return government;
+        ActorIndex.Draft government = index.propose(entry.get().name(), entry.get().type(), entry.get());
+        return mention == null ? new Referent(Kind.ACTOR, List.of(government), phrase, List.of(
+                new ActorIndex.Proposal(government, null, -1, -1)))
+                : Referent.proposed(new ActorIndex.Proposal(government, mention, -1, -1), phrase);
     }
 
     /** "The two leaders", "both sides", "the leaders of Kosovo and Serbia": the leaders meant. */

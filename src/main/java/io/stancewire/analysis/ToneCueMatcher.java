@@ -87,11 +87,12 @@ final class ToneCueMatcher {
         boolean verb = text.isVerb(head);
         Set<ActorIndex.Draft> agents = new LinkedHashSet<>();
         List<Integer> subjects = verb ? text.subjectCandidates(head) : text.children(head, r -> r.equals("nmod:poss"));
-        agents.addAll(referents.resolveFirst(subjects).actors());
+        ReferentResolver.Referent agent = referents.resolveFirst(subjects);
+        agents.addAll(agent.actors());
         if (!verb && entry.with().isEmpty() && agents.isEmpty()) {
             return null; // a bare noun or adjective with nobody behind it is not a cue of anybody's tone
         }
-        Set<ActorIndex.Draft> targets = new LinkedHashSet<>();
+        List<ReferentResolver.Referent> targetReferents = new ArrayList<>();
         boolean reciprocal = false;
         for (int object : text.children(head, r -> r.equals("obj") || r.equals("iobj") || r.startsWith("obl")
                 || r.startsWith("nmod") && !r.equals("nmod:poss") || r.equals("nsubj:pass"))) {
@@ -104,13 +105,19 @@ final class ToneCueMatcher {
                 reciprocal = true;
                 continue;
             }
-            targets.addAll(referents.resolveAll(object).actors());
+            targetReferents.add(referents.resolveAll(object));
+        }
+        if (agents.isEmpty() && targetReferents.stream().allMatch(t -> t.actors().isEmpty())) {
+            return null; // "war rages": nobody's tone
+        }
+        // the cue is kept: what its lookups proposed joins the actors
+        agents = new LinkedHashSet<>(referents.commit(agent).actors());
+        Set<ActorIndex.Draft> targets = new LinkedHashSet<>();
+        for (ReferentResolver.Referent target : targetReferents) {
+            targets.addAll(referents.commit(target).actors());
         }
         if (reciprocal) {
             targets.addAll(agents);
-        }
-        if (agents.isEmpty() && targets.isEmpty()) {
-            return null; // "war rages": nobody's tone
         }
         int from = head;
         int to = head;

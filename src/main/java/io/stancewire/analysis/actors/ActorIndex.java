@@ -68,6 +68,42 @@ public final class ActorIndex {
         return actors;
     }
 
+    /**
+     * What a lookup would add to the index if its answer is used: an actor (known, or new and not yet in the index)
+     * and the span that mentions it. With {@code from >= 0}, the mention claims tokens [from, to] (see {@link
+     * #mention}); otherwise it is only added to the actor's mentions (see {@link #alsoMention}). Nothing changes
+     * until {@link #commit}.
+     */
+    public record Proposal(Draft actor, Span mention, int from, int to) {
+    }
+
+    /** The actor of this name already in the index, else a new one that is not in it (see {@link Proposal}). */
+    public Draft propose(String name, String type, LeaderRegistry.Entry entry) {
+        String id = entry != null ? entry.id() : Slug.of(name);
+        Draft existing = byId.get(id);
+        return existing != null ? existing
+                : new Draft(id, entry != null ? entry.name() : name, entry != null ? entry.type() : type, entry);
+    }
+
+    /**
+     * Adds a proposed actor (unless one of the same id is in the index by now) and its mention; returns the actor
+     * as the index holds it.
+     */
+    public Draft commit(Proposal proposal) {
+        Draft actor = byId.get(proposal.actor().id);
+        if (actor == null) {
+            actor = proposal.actor();
+            byId.put(actor.id, actor);
+            actors.add(actor);
+        }
+        if (proposal.from() >= 0) {
+            mention(actor, proposal.from(), proposal.to());
+        } else if (proposal.mention() != null) {
+            alsoMention(actor, proposal.mention());
+        }
+        return actor;
+    }
+
     public Draft create(String name, String type, LeaderRegistry.Entry entry) {
         String id = entry != null ? entry.id() : Slug.of(name);
         Draft existing = byId.get(id);

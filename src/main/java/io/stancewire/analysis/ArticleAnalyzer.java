@@ -10,10 +10,11 @@ import io.stancewire.analysis.actors.ActorIndex;
 import io.stancewire.analysis.actors.ActorResolver;
 import io.stancewire.analysis.actors.LeaderRegistry;
 import io.stancewire.analysis.actors.PronounResolver;
+import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.UnlinkedPersons;
+import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.OpinionLexicon;
-import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
 import io.stancewire.analysis.lexicons.ToneLexicon;
 import io.stancewire.analysis.model.Actor;
@@ -27,8 +28,12 @@ import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.analysis.parse.ParsedText;
 import io.stancewire.analysis.portrayal.PortrayalModel;
 import io.stancewire.analysis.portrayal.PortrayalScorer;
+import io.stancewire.analysis.quotes.IndirectSpeechExtractor;
+import io.stancewire.analysis.quotes.QuoteAttributor;
+import io.stancewire.analysis.quotes.QuoteFinder;
 import io.stancewire.analysis.tone.OpinionScorer;
 import io.stancewire.analysis.tone.StanceScorer;
+import io.stancewire.analysis.tone.ToneCueMatcher;
 
 /**
  * Reads one article: CoreNLP annotation, then actors, quotes and their speakers, reported speech, tone cues,
@@ -70,7 +75,7 @@ public final class ArticleAnalyzer {
         List<Quote> evidence = new ArrayList<>(quotes);
         checkInterrupted();
         List<ToneCue> tones = new ArrayList<>();
-        for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor).match()) {
+        for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor::isQuoted).match()) {
             Span span = text.span(match.from(), match.to());
             tones.add(new ToneCue(span.start(), span.end(), span.text(), ids(match.agents()), ids(match.targets()),
                     StanceScorer.round(match.polarity()), match.entry().category()));

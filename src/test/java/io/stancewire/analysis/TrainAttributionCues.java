@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.analysis.parse.ParsedText;
+import io.stancewire.analysis.quotes.CueConstructions;
 import io.stancewire.eval.PolnearEvaluation;
 
 /**

@@ -1,4 +1,4 @@
-package io.stancewire.analysis;
+package io.stancewire.analysis.quotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

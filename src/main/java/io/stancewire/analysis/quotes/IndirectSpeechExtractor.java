@@ -1,10 +1,11 @@
-package io.stancewire.analysis;
+package io.stancewire.analysis.quotes;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
 import io.stancewire.analysis.model.Span;
@@ -23,13 +24,13 @@ import io.stancewire.analysis.parse.ParsedText;
  * that is nobody known is still named as the source. Contents mostly inside quotation marks are left to the direct
  * quote; a content partly quoted is kept (a partial quote).
  */
-final class IndirectSpeechExtractor {
+public final class IndirectSpeechExtractor {
 
     /**
      * Reported content, its source, the token of the word that attributes it (-1: "according to"), and whether the
      * content is a noun phrase the cue acts on ("blamed [the opposition]") rather than a clause.
      */
-    record Reported(Span content, ReferentResolver.Referent speaker, int cue, boolean nominal) {
+    public record Reported(Span content, ReferentResolver.Referent speaker, int cue, boolean nominal) {
     }
 
     private static final double MOSTLY_QUOTED = 0.5;
@@ -40,7 +41,7 @@ final class IndirectSpeechExtractor {
     private final AttributionCues cues;
     private final QuoteAttributor quotes;
 
-    IndirectSpeechExtractor(ParsedText text, ReferentResolver referents, SpeechVerbs verbs, AttributionCues cues,
+    public IndirectSpeechExtractor(ParsedText text, ReferentResolver referents, SpeechVerbs verbs, AttributionCues cues,
             QuoteAttributor quotes) {
         this.text = text;
         this.referents = referents;
@@ -49,7 +50,7 @@ final class IndirectSpeechExtractor {
         this.quotes = quotes;
     }
 
-    List<Reported> extract() {
+    public List<Reported> extract() {
         List<Reported> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < text.size(); i++) {

@@ -1,4 +1,4 @@
-package io.stancewire.analysis;
+package io.stancewire.analysis.quotes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.stancewire.analysis.actors.ActorIndex;
+import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.parse.ParsedText;
@@ -19,9 +20,9 @@ import io.stancewire.analysis.parse.ParsedText;
  * it or the previous sentence's subject ("The Serbian president also pouted."). Quotes embedded in a sentence with no
  * speech verb (terms, scare quotes) have no speaker.
  */
-final class QuoteAttributor {
+public final class QuoteAttributor {
 
-    record Attribution(Span quote, ReferentResolver.Referent speaker) {
+    public record Attribution(Span quote, ReferentResolver.Referent speaker) {
     }
 
     private static final double STANDALONE_SHARE = 0.6;
@@ -45,7 +46,7 @@ final class QuoteAttributor {
     private final SpeechVerbs verbs;
     private final boolean[] quoted;
 
-    QuoteAttributor(ParsedText text, ReferentResolver referents, SpeechVerbs verbs, List<Span> quotes) {
+    public QuoteAttributor(ParsedText text, ReferentResolver referents, SpeechVerbs verbs, List<Span> quotes) {
         this.text = text;
         this.referents = referents;
         this.verbs = verbs;
@@ -58,11 +59,11 @@ final class QuoteAttributor {
         }
     }
 
-    boolean isQuoted(int token) {
+    public boolean isQuoted(int token) {
         return quoted[token];
     }
 
-    List<Attribution> attribute(List<Span> quotes) {
+    public List<Attribution> attribute(List<Span> quotes) {
         List<Attribution> out = new ArrayList<>();
         Map<Integer, ReferentResolver.Referent> speakerBySentence = new HashMap<>();
         int[] previous = null;

@@ -1,4 +1,4 @@
-package io.stancewire.analysis;
+package io.stancewire.analysis.actors;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.stancewire.analysis.actors.ActorIndex;
-import io.stancewire.analysis.actors.ActorResolver;
-import io.stancewire.analysis.actors.LeaderRegistry;
-import io.stancewire.analysis.actors.UnlinkedPersons;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.parse.ParsedText;
@@ -22,24 +18,24 @@ import io.stancewire.analysis.parse.ParsedText;
  * nobody known. Places that act stand for their government; demonyms alone stand for the leader of that
  * nationality ("Kosovar added"); "the two leaders" stands for the two leaders the article pairs.
  */
-final class ReferentResolver {
+public final class ReferentResolver {
 
-    enum Kind { ACTOR, DOCUMENT, GROUP, UNKNOWN }
+    public enum Kind { ACTOR, DOCUMENT, GROUP, UNKNOWN }
 
     /**
      * What a phrase refers to. A lookup changes nothing: an actor it would add, or a mention it would record, is a
      * {@link ActorIndex.Proposal} that only {@link #commit} applies, once the referent is used (the rule that wins).
      */
-    record Referent(Kind kind, List<ActorIndex.Draft> actors, Span mention, List<ActorIndex.Proposal> proposals) {
+    public record Referent(Kind kind, List<ActorIndex.Draft> actors, Span mention, List<ActorIndex.Proposal> proposals) {
 
-        static final Referent NONE = new Referent(Kind.UNKNOWN, List.of(), null);
+        public static final Referent NONE = new Referent(Kind.UNKNOWN, List.of(), null);
 
-        Referent(Kind kind, List<ActorIndex.Draft> actors, Span mention) {
+        public Referent(Kind kind, List<ActorIndex.Draft> actors, Span mention) {
             this(kind, actors, mention, List.of());
         }
 
         /** The same referent, named by other words. */
-        Referent withMention(Span other) {
+        public Referent withMention(Span other) {
             return new Referent(kind, actors, other, proposals);
         }
 
@@ -49,7 +45,7 @@ final class ReferentResolver {
         }
 
         /** The single person or organisation who can be a speaker, or null. */
-        ActorIndex.Draft speaker() {
+        public ActorIndex.Draft speaker() {
             if (kind != Kind.ACTOR || actors.size() != 1) {
                 return null;
             }
@@ -112,7 +108,7 @@ final class ReferentResolver {
     private final LeaderRegistry registry;
     private final Set<String> demonyms;
 
-    ReferentResolver(ParsedText text, ActorIndex index, LeaderRegistry registry, Set<String> demonyms) {
+    public ReferentResolver(ParsedText text, ActorIndex index, LeaderRegistry registry, Set<String> demonyms) {
         this.text = text;
         this.index = index;
         this.registry = registry;
@@ -123,7 +119,7 @@ final class ReferentResolver {
      * Applies what the referent proposes (see {@link ActorIndex.Proposal}) and returns it with the actors as the
      * index holds them: called by whoever uses the referent, never by a lookup.
      */
-    Referent commit(Referent referent) {
+    public Referent commit(Referent referent) {
         if (referent.proposals().isEmpty()) {
             return referent;
         }
@@ -137,7 +133,7 @@ final class ReferentResolver {
     }
 
     /** The first of the candidate heads that refers to something known (see {@link ParsedText#subjectCandidates}). */
-    Referent resolveFirst(List<Integer> candidates) {
+    public Referent resolveFirst(List<Integer> candidates) {
         for (int candidate : candidates) {
             Referent referent = resolveAll(candidate);
             boolean platform = referent.actors().size() == 1
@@ -150,7 +146,7 @@ final class ReferentResolver {
     }
 
     /** The referent of the phrase headed by {@code head}, with conjoined phrases ("Kurti and Vucic") merged in. */
-    Referent resolveAll(int head) {
+    public Referent resolveAll(int head) {
         Referent first = resolve(head);
         // conjoined verbs are not part of the phrase ("Senator X on Twitter, "and we will ..."" parsed as a conjunct)
         // nor names after a participle clause ("with X of Ohio calling it ... and Y of Texas calling it ...")
@@ -184,7 +180,7 @@ final class ReferentResolver {
      * by "and" make a group), else the phrase's last noun. Only its first part counts, up to a comma or bracket.
      * Never NONE: a phrase that refers to nothing known is still the words that name the source.
      */
-    Referent resolvePhrase(int from, int to) {
+    public Referent resolvePhrase(int from, int to) {
         int end = from;
         while (end < to && !PHRASE_BREAKS.contains(text.word(end + 1))) {
             end++;
@@ -226,7 +222,7 @@ final class ReferentResolver {
      * A transcript's speaker label ("WALLACE:", "MS. CLINTON:"): the person of that surname the article names, else
      * a person of that name.
      */
-    Referent labelled(int first, int last) {
+    public Referent labelled(int first, int last) {
         String surname = Slug.fold(text.word(last));
         for (ActorIndex.Draft actor : index.actors()) {
             if (actor.isPerson() && Slug.fold(actor.name).endsWith(" " + surname)
@@ -245,7 +241,7 @@ final class ReferentResolver {
                 text.span(first, last));
     }
 
-    Referent resolve(int head) {
+    public Referent resolve(int head) {
         if (head < 0) {
             return Referent.NONE;
         }
@@ -492,7 +488,7 @@ final class ReferentResolver {
     }
 
     /** Whether the phrase names the issuer of a statement, order or tweet ({@link #issuer}). */
-    Referent issuerOf(int head) {
+    public Referent issuerOf(int head) {
         return ISSUED_NOUNS.contains(text.lemma(head)) ? issuer(head) : null;
     }
 
@@ -748,7 +744,7 @@ final class ReferentResolver {
     }
 
     /** The noun phrase headed by {@code head}, without its clauses, appositions and conjuncts. */
-    Span nounPhrase(int head) {
+    public Span nounPhrase(int head) {
         int[] range = text.subtree(head, r -> r.startsWith("acl") || r.equals("appos") || r.equals("punct")
                 || r.equals("conj") || r.equals("cc") || r.equals("ccomp") || r.equals("advcl")
                 || r.equals("parataxis") || r.equals("dep") || r.startsWith("nmod") && !r.equals("nmod:poss"));

@@ -1,4 +1,4 @@
-package io.stancewire.analysis;
+package io.stancewire.analysis.quotes;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,15 @@
-package io.stancewire.analysis;
+package io.stancewire.analysis.tone;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import io.stancewire.analysis.actors.ActorIndex;
+import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.lexicons.ToneLexicon;
 import io.stancewire.analysis.parse.ParsedText;
-import io.stancewire.analysis.tone.Negation;
 
 /**
  * Finds the tone cues of the narration: a word whose lemma heads a {@link ToneLexicon} entry and whose dependency
@@ -17,9 +18,9 @@ import io.stancewire.analysis.tone.Negation;
  * their own targets. Negation scales the polarity ({@link Negation}). Words inside direct quotes are the speaker's,
  * not the narration's, and are scored as quote tone instead.
  */
-final class ToneCueMatcher {
+public final class ToneCueMatcher {
 
-    record Match(int from, int to, ToneLexicon.Entry entry, List<ActorIndex.Draft> agents,
+    public record Match(int from, int to, ToneLexicon.Entry entry, List<ActorIndex.Draft> agents,
             List<ActorIndex.Draft> targets, double polarity) {
     }
 
@@ -30,19 +31,20 @@ final class ToneCueMatcher {
     private final ParsedText text;
     private final ReferentResolver referents;
     private final ToneLexicon lexicon;
-    private final QuoteAttributor quotes;
+    /** Tokens inside direct quotes: words quoted are the speaker's, read with the quote. */
+    private final IntPredicate quoted;
 
-    ToneCueMatcher(ParsedText text, ReferentResolver referents, ToneLexicon lexicon, QuoteAttributor quotes) {
+    public ToneCueMatcher(ParsedText text, ReferentResolver referents, ToneLexicon lexicon, IntPredicate quoted) {
         this.text = text;
         this.referents = referents;
         this.lexicon = lexicon;
-        this.quotes = quotes;
+        this.quoted = quoted;
     }
 
-    List<Match> match() {
+    public List<Match> match() {
         List<Match> out = new ArrayList<>();
         for (int head = 0; head < text.size(); head++) {
-            if (quotes.isQuoted(head) || !isContentWord(head)) {
+            if (quoted.test(head) || !isContentWord(head)) {
                 continue;
             }
             for (ToneLexicon.Entry entry : lexicon.entries(text.lemma(head))) {

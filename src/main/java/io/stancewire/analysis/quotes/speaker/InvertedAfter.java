@@ -1,0 +1,49 @@
+package io.stancewire.analysis.quotes.speaker;
+
+
+import io.stancewire.analysis.actors.ReferentResolver;
+import io.stancewire.analysis.actors.ReferentResolver.Referent;
+import io.stancewire.analysis.parse.ParsedText;
+
+/**
+ * ""...," tweeted former executive Ken Gude.": a speech word right after the quote, then a noun phrase ending in
+ * a name. Read on the tokens, since parsers often misread the inversion.
+ */
+final class InvertedAfter implements SpeakerRule {
+
+    /** Tried when nothing was found, or only words that refer to nobody known. */
+    @Override
+    public boolean tries(Referent found, QuoteLayout layout, QuoteSite quote) {
+        return found == null || found.kind() == ReferentResolver.Kind.UNKNOWN;
+    }
+
+    @Override
+    public Referent find(QuoteLayout layout, QuoteSite quote) {
+        ParsedText text = layout.text();
+        ReferentResolver referents = layout.referents();
+        int afterQuote = quote.end();
+        int sentence = quote.lastSentence();
+        int i = afterQuote;
+        while (i < text.sentenceEnd(sentence) && text.isPunctuation(i)) {
+            i++;
+        }
+        if (i >= text.sentenceEnd(sentence) || layout.isQuoted(i) || !layout.speechWord(i)) {
+            return null;
+        }
+        int lastNoun = -1;
+        for (int j = i + 1; j < Math.min(text.sentenceEnd(sentence), i + 7) && !layout.isQuoted(j); j++) {
+            String tag = text.tag(j);
+            if (text.ner(j).equals("PERSON")) {
+                Referent referent = referents.resolve(j);
+                return referent.speaker() != null ? referent : null;
+            }
+            if (!(tag.startsWith("NN") || tag.startsWith("JJ") || tag.equals("DT") || tag.equals("HYPH")
+                    || tag.equals("PRP$"))) {
+                break;
+            }
+            lastNoun = tag.startsWith("NN") ? j : lastNoun;
+        }
+        // "…," said the narrator in the 30-second spot: a description, known or not
+        return lastNoun > i && text.tag(i + 1).matches("DT|PRP\\$") ? referents.resolvePhrase(i + 1, lastNoun) : null;
+    }
+}

@@ -1,0 +1,74 @@
+package io.stancewire.analysis.actors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.stancewire.analysis.SharedAnalyzer;
+import io.stancewire.analysis.actors.ReferentResolver.Referent;
+import io.stancewire.analysis.lexicons.FirstNames;
+import io.stancewire.analysis.parse.ParsedText;
+
+/** Resolving a phrase is a pure lookup: it proposes actors and mentions, and only {@code commit} adds them. */
+class ReferentResolverTest {
+
+    private static final FirstNames FIRST_NAMES = FirstNames.load();
+
+    private record Read(String body, ParsedText text, ActorIndex actors, ReferentResolver referents) {
+        int token(String word) {
+            return text.tokenAt(body.indexOf(word));
+        }
+
+        List<String> actorIds() {
+            return actors.actors().stream().map(a -> a.id).toList();
+        }
+    }
+
+    private static Read read(String body) {
+        ParsedText text = new ParsedText(body, SharedAnalyzer.pipeline().annotate(body));
+        Set<String> demonyms = ActorResolver.demonymsOf(SharedAnalyzer.registry());
+        ActorIndex actors = new ActorResolver(SharedAnalyzer.registry(), demonyms, FIRST_NAMES,
+                new PronounResolver(FIRST_NAMES)).resolve(text);
+        return new Read(body, text, actors, new ReferentResolver(text, actors, SharedAnalyzer.registry(), demonyms));
+    }
+
+    @Test
+    void aLabelOfSomebodyNewIsProposedAndAddedOnlyOnCommit() {
+        Read read = read("Anchor Chris Palmer spoke first.\n\n\"WRENFIELD: We will be there.\"");
+        List<String> before = read.actorIds();
+        int label = read.token("WRENFIELD");
+
+        Referent proposed = read.referents().labelled(label, label);
+        assertThat(proposed.speaker().name).isEqualTo("Wrenfield");
+        assertThat(proposed.proposals()).hasSize(1);
+        assertThat(read.actorIds()).isEqualTo(before);
+        assertThat(read.actors().actorAt(label)).isNull();
+
+        Referent committed = read.referents().commit(proposed);
+        assertThat(read.actorIds()).contains("wrenfield");
+        assertThat(read.actors().actorAt(label)).isSameAs(committed.speaker());
+        assertThat(committed.proposals()).isEmpty();
+    }
+
+    @Test
+    void twoProposalsOfOnePersonCommitToOneActor() {
+        Read read = read("Anchor Chris Palmer spoke first.\n\n\"WRENFIELD: We will be there.\"");
+        int label = read.token("WRENFIELD");
+        Referent first = read.referents().labelled(label, label);
+        Referent second = read.referents().labelled(label, label);
+        assertThat(read.referents().commit(first).speaker()).isSameAs(read.referents().commit(second).speaker());
+        assertThat(read.actorIds().stream().filter("wrenfield"::equals)).hasSize(1);
+    }
+
+    @Test
+    void askingWhoTheSenatorIsCreatesNobody() {
+        Read read = read("Senator Ruth Okonkwo voted against the bill. The senator said it was a disaster.");
+        List<String> before = read.actorIds();
+        Referent senator = read.referents().resolve(read.token("senator said"));
+        assertThat(senator.speaker().name).isEqualTo("Ruth Okonkwo");
+        assertThat(read.actorIds()).isEqualTo(before);
+    }
+}

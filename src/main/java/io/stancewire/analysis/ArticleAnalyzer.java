@@ -67,22 +67,23 @@ public final class ArticleAnalyzer {
         List<Span> quoteSpans = QuoteFinder.find(body);
         QuoteAttributor attributor = new QuoteAttributor(text, referents, speechVerbs, quoteSpans);
         OpinionScorer opinions = new OpinionScorer(text, opinionLexicon);
+        ActorIds ids = ActorIds.forArticle(article);
 
         List<Quote> quotes = new ArrayList<>();
         for (QuoteAttributor.Attribution attribution : attributor.attribute(quoteSpans)) {
-            quotes.add(quote(attribution.quote(), Quote.DIRECT, attribution.speaker(), opinions));
+            quotes.add(quote(attribution.quote(), Quote.DIRECT, attribution.speaker(), opinions, ids));
         }
         List<Quote> evidence = new ArrayList<>(quotes);
         checkInterrupted();
         List<ToneCue> tones = new ArrayList<>();
         for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor::isQuoted).match()) {
             Span span = text.span(match.from(), match.to());
-            tones.add(new ToneCue(span.start(), span.end(), span.text(), ids(match.agents()), ids(match.targets()),
+            tones.add(new ToneCue(span.start(), span.end(), span.text(), ids.of(match.agents()), ids.of(match.targets()),
                     StanceScorer.round(match.polarity()), match.entry().category()));
         }
         for (IndirectSpeechExtractor.Reported reported : new IndirectSpeechExtractor(text, referents, speechVerbs,
                 attributionCues, attributor).extract()) {
-            Quote quote = quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions);
+            Quote quote = quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions, ids);
             quotes.add(quote);
             // "Testic blamed the opposition": an act on a noun phrase that a tone cue already reads stays in the
             // quotes but counts once in the stance, as the tone cue ("congratulated … that …" counts as both)
@@ -105,12 +106,7 @@ public final class ArticleAnalyzer {
                 continue;
             }
             PortrayalScorer.Portrayal portrayal = portrayals.portrayal(draft);
-            // "he (unresolved)" is someone else in every article: an id of its own per article, so that no client
-            // adding up actors by id merges them
-            String id = draft.name.endsWith(UnlinkedPersons.UNRESOLVED)
-                    ? draft.id + "-" + Integer.toUnsignedString(article.id().hashCode(), 36)
-                    : draft.id;
-            actorList.add(new Actor(id, draft.name, draft.type, draft.isLeader(), draft.role,
+            actorList.add(new Actor(ids.of(draft), draft.name, draft.type, draft.isLeader(), draft.role,
                     portrayal.score(), portrayal.label(), List.copyOf(draft.mentions.values())));
         }
         actorList.sort(Comparator.comparingInt(a -> a.mentions().get(0).start()));
@@ -126,14 +122,31 @@ public final class ArticleAnalyzer {
         }
     }
 
-    private static Quote quote(Span span, String kind, ReferentResolver.Referent speaker, OpinionScorer opinions) {
+    private static Quote quote(Span span, String kind, ReferentResolver.Referent speaker, OpinionScorer opinions,
+            ActorIds ids) {
         ActorIndex.Draft actor = speaker.speaker();
-        return new Quote(span.start(), span.end(), span.text(), kind, actor == null ? null : actor.id,
+        return new Quote(span.start(), span.end(), span.text(), kind, actor == null ? null : ids.of(actor),
                 actor == null ? null : actor.name, actor == null ? null : speaker.mention(), speaker.mention(),
                 StanceScorer.round(opinions.tone(span)));
     }
 
-    private static List<String> ids(List<ActorIndex.Draft> actors) {
-        return actors.stream().map(a -> a.id).distinct().toList();
+    /**
+     * The ids of actors in this article's JSON: a slug of the name, except for "he (unresolved)", who is someone
+     * else in every article and gets an id of its own per article, so that no client adding up actors by id
+     * merges them.
+     */
+    private record ActorIds(String articleScope) {
+
+        static ActorIds forArticle(Article article) {
+            return new ActorIds(Integer.toUnsignedString(article.id().hashCode(), 36));
+        }
+
+        String of(ActorIndex.Draft actor) {
+            return UnlinkedPersons.isUnresolved(actor) ? actor.id + "-" + articleScope : actor.id;
+        }
+
+        List<String> of(List<ActorIndex.Draft> actors) {
+            return actors.stream().map(this::of).distinct().toList();
+        }
     }
 }

@@ -78,6 +78,14 @@ public final class PronounResolver {
                     return actor;
                 }
             }
+            // "Although Trump has admitted using the tax code, he …": the subject of another clause before it
+            for (int i = text.sentenceFirst(s); i < Math.min(pronoun, text.sentenceEnd(s)); i++) {
+                ActorIndex.Draft actor = index.actorAt(i);
+                if (text.relation(i).startsWith("nsubj") && !text.isPronoun(i) && i != clauseSubject
+                        && agrees(text, index, actor, gender, genders)) {
+                    return actor;
+                }
+            }
         }
         int first = text.sentenceFirst(Math.max(0, sentence - WINDOW_SENTENCES + 1));
         for (int i = pronoun - 1; i >= first; i--) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.parse.ParsedText;
@@ -289,12 +290,6 @@ public final class ReferentResolver {
         if (THING_PRONOUNS.contains(text.lower(head))) {
             return thing(head, actor);
         }
-        if (PERSON_PRONOUNS.contains(text.lower(head))) {
-            ActorIndex.Draft person = lastSubject(head);
-            if (person != null) {
-                return new Referent(Kind.ACTOR, List.of(person), text.span(head, head));
-            }
-        }
         if (actor != null) {
             return speakingFor(actor, index.mentionAt(head), index.mentionAt(head));
         }
@@ -306,9 +301,11 @@ public final class ReferentResolver {
             return leader == null ? Referent.NONE : new Referent(Kind.ACTOR, List.of(leader), single);
         }
         if (text.isPronoun(head)) {
-            if (PERSON_PRONOUNS.contains(word)) {
-                ActorIndex.Draft person = lastPersonBefore(head);
-                return person == null ? Referent.NONE : new Referent(Kind.ACTOR, List.of(person), single);
+            FirstNames.Gender gender = PronounResolver.pronounGender(word);
+            if (gender != null && PERSON_PRONOUNS.contains(word)) {
+                // "she said" where PronounResolver found nobody of that gender before: someone, not a guess
+                ActorIndex.Draft someone = index.propose(UnlinkedPersons.unresolved(gender), "PERSON", null);
+                return Referent.proposed(new ActorIndex.Proposal(someone, single, head, head), single);
             }
             if (word.equals("they")) {
                 ActorIndex.Draft organisation = lastOrganisationSubject(head);

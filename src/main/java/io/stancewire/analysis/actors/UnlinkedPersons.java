@@ -48,6 +48,16 @@ public final class UnlinkedPersons {
         this.demonyms = demonyms;
     }
 
+    /** The name of the one person per article that stands for "he" or "she" with no antecedent. */
+    public static String unresolved(FirstNames.Gender gender) {
+        return (gender == FirstNames.Gender.MALE ? "he" : "she") + UNRESOLVED;
+    }
+
+    /** Whether the actor stands for unresolved pronouns or titles ("he (unresolved)"): nobody in particular. */
+    public static boolean isUnresolved(ActorIndex.Draft actor) {
+        return actor.name.endsWith(UNRESOLVED);
+    }
+
     public void resolve() {
         missedNames();
         titles();
@@ -61,8 +71,7 @@ public final class UnlinkedPersons {
             }
             ActorIndex.Draft person = cataphora(i, gender);
             if (person == null) {
-                String name = gender == FirstNames.Gender.MALE ? "he" : "she";
-                person = index.create(name + UNRESOLVED, "PERSON", null);
+                person = index.create(unresolved(gender), "PERSON", null);
             }
             index.mention(person, i, i);
         }

@@ -304,8 +304,10 @@ public final class ParsedText {
                 node = governor(governor(node)); // "Trump issued a statement saying ...": the statement's issuer
                 continue;
             }
+            // "A judge has rejected the request, saying …": a participle the parse hangs loosely from a clause
+            boolean looseParticiple = relation.equals("dep") && tag(node).equals("VBG");
             if (!(relation.equals("conj") || relation.equals("xcomp") || relation.startsWith("advcl")
-                    || relation.equals("ccomp"))) {
+                    || relation.equals("ccomp") || looseParticiple)) {
                 break;
             }
             node = governor(node);

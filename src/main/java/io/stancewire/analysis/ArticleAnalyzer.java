@@ -12,6 +12,7 @@ import io.stancewire.analysis.actors.LeaderRegistry;
 import io.stancewire.analysis.actors.PronounResolver;
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.UnlinkedPersons;
+import io.stancewire.analysis.lexicons.AnimateNouns;
 import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.OpinionLexicon;
@@ -50,6 +51,7 @@ public final class ArticleAnalyzer {
     private final AttributionCues attributionCues = new AttributionCues();
     private final PortrayalModel portrayalModel = PortrayalModel.load();
     private final FirstNames firstNames = FirstNames.load();
+    private final AnimateNouns animateNouns = AnimateNouns.load();
     private final PronounResolver pronouns = new PronounResolver(firstNames);
 
     public ArticleAnalyzer(NlpPipeline pipeline, LeaderRegistry registry) {
@@ -63,7 +65,7 @@ public final class ArticleAnalyzer {
         ParsedText text = new ParsedText(body, pipeline.annotate(body));
         checkInterrupted();
         ActorIndex actors = new ActorResolver(registry, demonyms, firstNames, pronouns).resolve(text);
-        ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms);
+        ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms, animateNouns);
         List<Span> quoteSpans = QuoteFinder.find(body);
         QuoteAttributor attributor = new QuoteAttributor(text, referents, speechVerbs, quoteSpans);
         OpinionScorer opinions = new OpinionScorer(text, opinionLexicon);

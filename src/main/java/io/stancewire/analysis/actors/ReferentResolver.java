@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.stancewire.analysis.lexicons.AnimateNouns;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.model.Span;
@@ -79,6 +80,11 @@ public final class ReferentResolver {
     /** Where people post; a platform is never the speaker ("posted on Twitter, saying ..."). */
     static final Set<String> PLATFORMS = Set.of("twitter", "facebook", "youtube", "instagram", "telegram", "tiktok",
             "weibo", "wechat", "truth social", "x");
+    /** Nouns the animacy list reads as people that name a body of people. */
+    private static final Set<String> BODIES = Set.of("family", "police", "staff", "public", "audience", "crew",
+            "majority", "minority", "team", "electorate", "congregation", "jury", "panel", "opposition");
+    private static final Set<String> ANYBODY = Set.of("anybody", "anyone", "everybody", "everyone", "nobody");
+    private static final Set<String> ANY = Set.of("any", "every", "each", "no");
     private static final Set<String> PAIR_WORDS = Set.of("two", "both");
     private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
@@ -108,12 +114,15 @@ public final class ReferentResolver {
 
     private final LeaderRegistry registry;
     private final Set<String> demonyms;
+    private final AnimateNouns animate;
 
-    public ReferentResolver(ParsedText text, ActorIndex index, LeaderRegistry registry, Set<String> demonyms) {
+    public ReferentResolver(ParsedText text, ActorIndex index, LeaderRegistry registry, Set<String> demonyms,
+            AnimateNouns animate) {
         this.text = text;
         this.index = index;
         this.registry = registry;
         this.demonyms = demonyms;
+        this.animate = animate;
     }
 
     /**
@@ -166,8 +175,8 @@ public final class ReferentResolver {
             actors.addAll(other.actors());
             proposals.addAll(other.proposals());
         }
-        if (first.kind() != Kind.ACTOR && !text.tag(head).equals("NNS") && others.size() == 1
-                && others.get(0).speaker() != null) {
+        boolean description = first.kind() != Kind.ACTOR || first.actors().stream().allMatch(UnlinkedPersons::isUnresolved);
+        if (description && !text.tag(head).equals("NNS") && others.size() == 1 && others.get(0).speaker() != null) {
             // "Conservative Party leader and Prime Minister Boris Johnson": one person, described twice
             return others.get(0);
         }
@@ -365,6 +374,10 @@ public final class ReferentResolver {
         if (role != null) {
             return role;
         }
+        Referent someone = describedPerson(head, phrase);
+        if (someone != null) {
+            return someone;
+        }
         if (text.tag(head).equals("NNS") || COLLECTIVE_NOUNS.contains(lemma)) {
             return new Referent(Kind.GROUP, groupMembers(head), phrase);
         }
@@ -558,6 +571,37 @@ public final class ReferentResolver {
             person = lastPersonBefore(head);
         }
         return person == null ? null : new Referent(Kind.ACTOR, List.of(person), phrase);
+    }
+
+    /**
+     * "A New York judge has rejected …", "said the narrator in the spot", "an architect who said": a singular noun
+     * that denotes a person ({@link AnimateNouns}) and refers to nobody named is a person of its own, described and
+     * not named ("New York judge (unresolved)", see {@link UnlinkedPersons#described}): not a leader, and someone
+     * else in every article. Nouns for bodies of people are groups or organisations, not persons.
+     */
+    private Referent describedPerson(int head, Span phrase) {
+        String lemma = text.lemma(head);
+        if (!text.tag(head).equals("NN") || !animate.isPerson(lemma) || ORGANISATION_NOUNS.contains(lemma)
+                || COLLECTIVE_NOUNS.contains(lemma) || GOVERNMENT_NOUNS.contains(lemma) || BODIES.contains(lemma)
+                || ANYBODY.contains(lemma) || text.hasChild(head, r -> r.equals("det"), ANY)) {
+            return null; // "anybody who complains", "every voter": nobody in particular
+        }
+        int first = head;
+        while (first > 0 && isDescriptionWord(first - 1, head)) {
+            first--;
+        }
+        ActorIndex.Draft person = index.propose(UnlinkedPersons.described(text.span(first, head).text()), "PERSON",
+                null);
+        int from = Math.min(first, text.tokenAt(phrase.start()));
+        return Referent.proposed(new ActorIndex.Proposal(person, text.span(from, head), from, head), phrase);
+    }
+
+    /** Words before a noun that describe it: "New York", "former", "Democratic" (not "a", "the", "his"). */
+    private boolean isDescriptionWord(int token, int head) {
+        int governor = text.governor(token);
+        String relation = text.relation(token);
+        return text.sentenceOf(token) == text.sentenceOf(head) && governor > token && governor <= head
+                && (relation.equals("amod") || relation.startsWith("compound"));
     }
 
     /** "They" after a sentence whose subject is an organisation ("The commission criticised ... They released"). */

@@ -53,6 +53,11 @@ public final class UnlinkedPersons {
         return (gender == FirstNames.Gender.MALE ? "he" : "she") + UNRESOLVED;
     }
 
+    /** The name of the person a description stands for when nobody named is meant ("New York judge"). */
+    public static String described(String words) {
+        return words + UNRESOLVED;
+    }
+
     /** Whether the actor stands for unresolved pronouns or titles ("he (unresolved)"): nobody in particular. */
     public static boolean isUnresolved(ActorIndex.Draft actor) {
         return actor.name.endsWith(UNRESOLVED);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.stancewire.analysis.SharedAnalyzer;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
+import io.stancewire.analysis.lexicons.AnimateNouns;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.parse.ParsedText;
 
@@ -16,6 +17,7 @@ import io.stancewire.analysis.parse.ParsedText;
 class ReferentResolverTest {
 
     private static final FirstNames FIRST_NAMES = FirstNames.load();
+    private static final AnimateNouns ANIMATE = AnimateNouns.load();
 
     private record Read(String body, ParsedText text, ActorIndex actors, ReferentResolver referents) {
         int token(String word) {
@@ -32,7 +34,8 @@ class ReferentResolverTest {
         Set<String> demonyms = ActorResolver.demonymsOf(SharedAnalyzer.registry());
         ActorIndex actors = new ActorResolver(SharedAnalyzer.registry(), demonyms, FIRST_NAMES,
                 new PronounResolver(FIRST_NAMES)).resolve(text);
-        return new Read(body, text, actors, new ReferentResolver(text, actors, SharedAnalyzer.registry(), demonyms));
+        return new Read(body, text, actors, new ReferentResolver(text, actors, SharedAnalyzer.registry(), demonyms,
+                ANIMATE));
     }
 
     @Test
@@ -70,5 +73,27 @@ class ReferentResolverTest {
         Referent senator = read.referents().resolve(read.token("senator said"));
         assertThat(senator.speaker().name).isEqualTo("Ruth Okonkwo");
         assertThat(read.actorIds()).isEqualTo(before);
+    }
+
+    @Test
+    void aPersonDescribedAndNotNamedIsProposedAsSomeoneOfTheirOwn() {
+        Read read = read("A New York judge rejected the request on Monday.");
+        Referent judge = read.referents().resolve(read.token("judge"));
+        assertThat(judge.speaker().name).isEqualTo("New York judge (unresolved)");
+        assertThat(judge.mention().text()).isEqualTo("A New York judge");
+        assertThat(read.actorIds()).doesNotContain(judge.speaker().id);
+    }
+
+    @Test
+    void aDescriptionOfNobodyInParticularOrOfAThingIsNoPerson() {
+        Read read = read("Every voter knows it. The report said the plan failed.");
+        assertThat(read.referents().resolve(read.token("voter")).speaker()).isNull();
+        assertThat(read.referents().resolve(read.token("report")).speaker()).isNull();
+    }
+
+    @Test
+    void aTitleAndANameJoinedByAndAreOnePerson() {
+        Read read = read("Conservative Party leader and Prime Minister Boris Johnson said he was humbled.");
+        assertThat(read.referents().resolveAll(read.token("leader")).speaker().name).isEqualTo("Boris Johnson");
     }
 }

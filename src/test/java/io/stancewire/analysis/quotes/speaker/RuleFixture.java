@@ -10,6 +10,7 @@ import io.stancewire.analysis.actors.ActorResolver;
 import io.stancewire.analysis.actors.PronounResolver;
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
+import io.stancewire.analysis.lexicons.AnimateNouns;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
 import io.stancewire.analysis.model.Span;
@@ -24,6 +25,7 @@ final class RuleFixture {
 
     private static final class Lexicons {
         static final FirstNames FIRST_NAMES = FirstNames.load();
+        static final AnimateNouns ANIMATE = AnimateNouns.load();
         static final SpeechVerbs VERBS = new SpeechVerbs();
         static final Set<String> DEMONYMS = ActorResolver.demonymsOf(SharedAnalyzer.registry());
     }
@@ -40,7 +42,8 @@ final class RuleFixture {
         text = new ParsedText(body, SharedAnalyzer.pipeline().annotate(body));
         actors = new ActorResolver(SharedAnalyzer.registry(), Lexicons.DEMONYMS, Lexicons.FIRST_NAMES,
                 new PronounResolver(Lexicons.FIRST_NAMES)).resolve(text);
-        referents = new ReferentResolver(text, actors, SharedAnalyzer.registry(), Lexicons.DEMONYMS);
+        referents = new ReferentResolver(text, actors, SharedAnalyzer.registry(), Lexicons.DEMONYMS,
+                Lexicons.ANIMATE);
         quotes = QuoteFinder.find(body);
         layout = new QuoteLayout(text, referents, Lexicons.VERBS, quotes);
     }

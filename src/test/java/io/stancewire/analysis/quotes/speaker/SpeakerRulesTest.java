@@ -142,11 +142,19 @@ class SpeakerRulesTest {
         }
 
         @Test
-        void aDescriptionOfNobodyKnownIsNamedButIsNoSpeaker() {
+        void aPersonDescribedAndNotNamedSpeaks() {
             RuleFixture f = RuleFixture.of("“Vote for change,” said the narrator in the 30-second spot.");
             Referent referent = rule.find(f.layout, f.site("Vote"));
-            assertThat(referent.speaker()).isNull();
+            assertThat(referent.speaker().name).isEqualTo("narrator (unresolved)");
             assertThat(referent.mention().text()).startsWith("the narrator");
+        }
+
+        @Test
+        void aThingThatSpeaksIsNamedButIsNoSpeaker() {
+            RuleFixture f = RuleFixture.of("“Vote for change,” says the new ad in the swing states.");
+            Referent referent = rule.find(f.layout, f.site("Vote"));
+            assertThat(referent.speaker()).isNull();
+            assertThat(referent.mention().text()).startsWith("the new ad");
         }
 
         @Test

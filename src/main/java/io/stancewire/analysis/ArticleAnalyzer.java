@@ -127,9 +127,10 @@ public final class ArticleAnalyzer {
     private static Quote quote(Span span, String kind, ReferentResolver.Referent speaker, OpinionScorer opinions,
             ActorIds ids) {
         ActorIndex.Draft actor = speaker.speaker();
+        List<ActorIndex.Draft> speakers = speaker.speakers();
         return new Quote(span.start(), span.end(), span.text(), kind, actor == null ? null : ids.of(actor),
-                actor == null ? null : actor.name, actor == null ? null : speaker.mention(), speaker.mention(),
-                StanceScorer.round(opinions.tone(span)));
+                actor == null ? null : actor.name, speakers.isEmpty() ? null : speaker.mention(), ids.of(speakers),
+                speaker.mention(), StanceScorer.round(opinions.tone(span)));
     }
 
     /**

@@ -135,4 +135,15 @@ class AttributionLayoutTest {
     void wordsThatAttributeNothingGiveNoReportedSpeech() {
         assertThat(reported("The river rose by two metres overnight and flooded the old town.")).isEmpty();
     }
+
+    @Test
+    void coordinatedSpeakersEachSaidIt() {
+        ArticleAnalysis analysis = analyze("Senator Ann Lee and Senator Tom Ford said the bill was a disgrace.");
+        Quote quote = analysis.quotes().stream().filter(q -> q.kind().equals(Quote.INDIRECT)).findFirst()
+                .orElseThrow();
+        assertThat(quote.speakerId()).isNull();
+        assertThat(quote.speakerIds()).containsExactly("ann-lee", "tom-ford");
+        assertThat(quote.speakerMention().text()).isEqualTo("Senator Ann Lee and Senator Tom Ford");
+        assertThat(analysis.stances()).extracting(s -> s.actorId()).contains("ann-lee", "tom-ford");
+    }
 }

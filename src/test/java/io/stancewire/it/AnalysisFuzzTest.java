@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -109,6 +111,15 @@ class AnalysisFuzzTest {
             }
             if (quote.speakerMention() != null) {
                 span(body, quote.speakerMention());
+            }
+            // one speaker: speakerIds is [speakerId]; speakers named together: all of them, speakerId null
+            Set<String> actorIds = result.actors().stream().map(Actor::id).collect(Collectors.toSet());
+            assertThat(actorIds).containsAll(quote.speakerIds());
+            if (quote.speakerId() != null) {
+                assertThat(quote.speakerIds()).containsExactly(quote.speakerId());
+            }
+            if (quote.speakerMention() != null) {
+                assertThat(quote.speakerIds()).isNotEmpty();
             }
             assertThat(quote.tone()).isBetween(-1.0, 1.0);
         }

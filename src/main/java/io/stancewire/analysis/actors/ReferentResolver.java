@@ -22,7 +22,11 @@ import io.stancewire.analysis.parse.ParsedText;
  */
 public final class ReferentResolver {
 
-    public enum Kind { ACTOR, DOCUMENT, GROUP, UNKNOWN }
+    /**
+     * ACTOR: one actor; COORDINATED: actors named one after the other ("Mr. Grassley and Mr. Leahy"); GROUP: people
+     * in the plural, a crowd, "the two leaders"; DOCUMENT: a text ("the report"); UNKNOWN: nobody known.
+     */
+    public enum Kind { ACTOR, COORDINATED, DOCUMENT, GROUP, UNKNOWN }
 
     /**
      * What a phrase refers to. A lookup changes nothing: an actor it would add, or a mention it would record, is a
@@ -44,6 +48,19 @@ public final class ReferentResolver {
         /** A referent of one actor, with what the index would need to hold it. */
         static Referent proposed(ActorIndex.Proposal proposal, Span mention) {
             return new Referent(Kind.ACTOR, List.of(proposal.actor()), mention, List.of(proposal));
+        }
+
+        /**
+         * Every person or organisation who said it: the speaker, or the members of a group named by coordination
+         * ("Mr. Grassley and Mr. Leahy"), when all of them can speak; else none.
+         */
+        public List<ActorIndex.Draft> speakers() {
+            if (speaker() != null) {
+                return List.of(speaker());
+            }
+            boolean coordinated = kind == Kind.COORDINATED && actors.size() > 1 && mention != null
+                    && actors.stream().allMatch(a -> a.isPerson() || a.type.equals("ORGANIZATION"));
+            return coordinated ? actors : List.of();
         }
 
         /** The single person or organisation who can be a speaker, or null. */
@@ -180,8 +197,20 @@ public final class ReferentResolver {
             // "Conservative Party leader and Prime Minister Boris Johnson": one person, described twice
             return others.get(0);
         }
-        Kind kind = actors.isEmpty() ? first.kind() : Kind.GROUP;
-        return new Referent(kind, List.copyOf(actors), nounPhrase(head), proposals);
+        // "Trump and Clinton": names; "Brexit and Trump's threats": things, whoever they belong to
+        boolean named = actors.size() > 1 && java.util.stream.IntStream.concat(java.util.stream.IntStream.of(head),
+                conjuncts.stream().mapToInt(Integer::intValue))
+                .allMatch(t -> index.actorAt(t) != null || text.tag(t).startsWith("NNP"));
+        Kind kind = actors.isEmpty() ? first.kind() : named ? Kind.COORDINATED : Kind.GROUP;
+        return new Referent(kind, List.copyOf(actors), named ? coordination(head, conjuncts) : nounPhrase(head),
+                proposals);
+    }
+
+    /** "Mr. Grassley and Mr. Leahy": the phrase of the head and its conjuncts, without clauses and appositions. */
+    private Span coordination(int head, List<Integer> conjuncts) {
+        Span first = nounPhrase(head);
+        Span last = nounPhrase(conjuncts.get(conjuncts.size() - 1));
+        return last.end() > first.end() ? Span.of(text.body, first.start(), last.end()) : first;
     }
 
     /**
@@ -213,7 +242,8 @@ public final class ReferentResolver {
                     group.add(other); // "Cummings and Conyers wrote"
                 }
             }
-            return group.size() > 1 ? new Referent(Kind.GROUP, List.copyOf(group), words, named.proposals()) : named;
+            return group.size() > 1 ? new Referent(Kind.COORDINATED, List.copyOf(group), words, named.proposals())
+                    : named;
         }
         int head = -1;
         for (int j = from; j <= end; j++) {

@@ -40,8 +40,8 @@ public final class StanceScorer {
             totals.put(actor.id(), new double[2]);
         }
         for (Quote quote : quotes) {
-            if (quote.speakerId() != null) {
-                add(totals, quote.speakerId(), quote.tone());
+            for (String speaker : quote.speakerIds()) {
+                add(totals, speaker, quote.tone()); // "Trump and Clinton said": each of them said it
             }
         }
         for (ToneCue cue : tones) {

@@ -96,4 +96,21 @@ class ReferentResolverTest {
         Read read = read("Conservative Party leader and Prime Minister Boris Johnson said he was humbled.");
         assertThat(read.referents().resolveAll(read.token("leader")).speaker().name).isEqualTo("Boris Johnson");
     }
+
+    @Test
+    void namesJoinedByAndAreCoordinatedSpeakers() {
+        Read read = read("Senator Ann Lee and Senator Tom Ford said the bill was flawed.");
+        Referent both = read.referents().resolveAll(read.token("Lee"));
+        assertThat(both.kind()).isEqualTo(ReferentResolver.Kind.COORDINATED);
+        assertThat(both.speaker()).isNull();
+        assertThat(both.speakers()).extracting(a -> a.name).containsExactly("Ann Lee", "Tom Ford");
+        assertThat(both.mention().text()).isEqualTo("Senator Ann Lee and Senator Tom Ford");
+    }
+
+    @Test
+    void aNameJoinedToSomebodysThingIsNoPairOfSpeakers() {
+        Read read = read("Brexit and Donald Trump's threats pushed the bloc to rely less on Washington.");
+        Referent both = read.referents().resolveAll(read.token("Brexit"));
+        assertThat(both.speakers()).isEmpty();
+    }
 }

@@ -18,11 +18,11 @@ final class PhraseThenVerbAfter implements SpeakerRule {
         return found == null || found.speaker() == null;
     }
 
-    /** A speaker, or a group, or words where the rules before found none, beat what they found. */
+    /** A speaker, speakers named together, a group, or words where the rules before found none beat what they found. */
     @Override
     public boolean replaces(Referent found, Referent proposed) {
         return found == null || proposed.speaker() != null || found.mention() == null
-                || proposed.kind() == ReferentResolver.Kind.GROUP;
+                || proposed.kind() == ReferentResolver.Kind.GROUP || proposed.kind() == ReferentResolver.Kind.COORDINATED;
     }
 
     @Override

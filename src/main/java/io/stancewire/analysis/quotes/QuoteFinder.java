@@ -62,6 +62,7 @@ public final class QuoteFinder {
         int i = open + markLength;
         int lastText = i;
         int depth = 0; // “ inside “: a nested quote in the same marks
+        int other = 0; // "…" inside “…”, or “…” inside "…": a nested quote in the other style
         while (i < s.length()) {
             char c = s.charAt(i);
             if (paragraphBreak(s, i)) {
@@ -73,11 +74,25 @@ public final class QuoteFinder {
                 }
                 return lastText;
             }
+            // a curly quote closed by a straight mark, or the reverse ("“no evidence" yet", "\"We do not,” the
+            // mayor said"): wire copy mixes them; a mark of the other style in opening position nests instead
+            boolean straightInCurly = opener == '“' && c == '"';
+            boolean curlyInStraight = opener == '"' && (c == '“' || c == '”');
+            if (straightInCurly && opening(s, i) || opener == '"' && c == '“') {
+                other++;
+                i++;
+                continue;
+            }
+            if ((straightInCurly && closing(s, i) || curlyInStraight) && other > 0) {
+                other--;
+                i++;
+                continue;
+            }
             boolean closes = switch (opener) {
-                case '“' -> c == '”';
+                case '“' -> c == '”' || straightInCurly && closing(s, i);
                 case '„' -> c == '“' || c == '”';
                 case '«' -> c == '»';
-                case '"' -> c == '"';
+                case '"' -> c == '"' || c == '”';
                 default -> c == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'';
             };
             if (opener == '“' && c == '“' || opener == '«' && c == '«') {
@@ -127,6 +142,16 @@ public final class QuoteFinder {
             }
         }
         return -1;
+    }
+
+    /** A straight mark that opens: after a boundary, before a word ("she said "no" to it"). */
+    private static boolean opening(String s, int i) {
+        return boundaryBefore(s, i) && i + 1 < s.length() && !Character.isWhitespace(s.charAt(i + 1));
+    }
+
+    /** A straight mark that closes: after a word or punctuation, before no letter or digit. */
+    private static boolean closing(String s, int i) {
+        return i > 0 && !Character.isWhitespace(s.charAt(i - 1)) && boundaryAfter(s, i + 1);
     }
 
     private static boolean boundaryBefore(String s, int i) {

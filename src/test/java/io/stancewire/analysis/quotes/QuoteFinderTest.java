@@ -37,6 +37,22 @@ class QuoteFinderTest {
     }
 
     @Test
+    void mixedMarksCloseEachOther() {
+        // wire copy opens with a curly mark and closes with a straight one, or the reverse
+        assertThat(quotes("There was “no evidence\" yet. \"We do not see a link,” the mayor said."))
+                .containsExactly("“no evidence\"", "\"We do not see a link,”");
+        assertThat(quotes("“Deals should not be required,\" Chairman Jason Chaffetz said."))
+                .containsExactly("“Deals should not be required,\"");
+    }
+
+    @Test
+    void aQuoteOfTheOtherStyleNestsInside() {
+        assertThat(quotes("“She said \"no\" to me,” he said.")).containsExactly("“She said \"no\" to me,”");
+        assertThat(quotes("\"She called it “a farce” twice,\" he said."))
+                .containsExactly("\"She called it “a farce” twice,\"");
+    }
+
+    @Test
     void nytAndPtbStyleQuotes() {
         assertThat(quotes("He said ''we will win'' on Monday.")).containsExactly("''we will win''");
         assertThat(quotes("He said ``we will win'' on Monday.")).containsExactly("``we will win''");

@@ -107,8 +107,9 @@ class AttributionLayoutTest {
         Quote urged = quotes.stream().filter(q -> q.text().startsWith("to register")).findFirst().orElseThrow();
         assertThat(urged.speakerName()).isEqualTo("Mike Dalton");
         Quote anonymous = quotes.stream().filter(q -> q.text().startsWith("The economy")).findFirst().orElseThrow();
-        assertThat(anonymous.speakerId()).isNull();
-        assertThat(anonymous.sourceMention().text()).isEqualTo("a source");
+        // an anonymous source is a person, described and not named: someone of their own in this article
+        assertThat(anonymous.speakerName()).isEqualTo("source (unresolved)");
+        assertThat(anonymous.speakerMention().text()).isEqualTo("a source");
     }
 
     @Test

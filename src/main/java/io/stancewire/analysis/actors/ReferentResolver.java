@@ -100,6 +100,8 @@ public final class ReferentResolver {
     /** Nouns the animacy list reads as people that name a body of people. */
     private static final Set<String> BODIES = Set.of("family", "police", "staff", "public", "audience", "crew",
             "majority", "minority", "team", "electorate", "congregation", "jury", "panel", "opposition");
+    /** "said one Democratic source on the panel": in news, a source who speaks is a person. */
+    private static final String SOURCE = "source";
     private static final Set<String> ANYBODY = Set.of("anybody", "anyone", "everybody", "everyone", "nobody");
     private static final Set<String> ANY = Set.of("any", "every", "each", "no");
     private static final Set<String> PAIR_WORDS = Set.of("two", "both");
@@ -611,7 +613,8 @@ public final class ReferentResolver {
      */
     private Referent describedPerson(int head, Span phrase) {
         String lemma = text.lemma(head);
-        if (!text.tag(head).equals("NN") || !animate.isPerson(lemma) || ORGANISATION_NOUNS.contains(lemma)
+        if (!text.tag(head).equals("NN") || !(animate.isPerson(lemma) || SOURCE.equals(lemma))
+                || ORGANISATION_NOUNS.contains(lemma)
                 || COLLECTIVE_NOUNS.contains(lemma) || GOVERNMENT_NOUNS.contains(lemma) || BODIES.contains(lemma)
                 || ANYBODY.contains(lemma) || text.hasChild(head, r -> r.equals("det"), ANY)) {
             return null; // "anybody who complains", "every voter": nobody in particular

@@ -119,7 +119,8 @@ public final class QuoteLayout {
                 }
             }
         }
-        if (governor >= 0 && (relation.equals("acl") || relation.equals("dep")) && text.ner(governor).equals("PERSON")) {
+        if (governor >= 0 && (relation.equals("acl") || relation.equals("dep")) && text.ner(governor).equals("PERSON")
+                && text.tag(verb).equals("VBG") && !isQuoted(governor)) {
             // "with Steve Scalise of Louisiana calling ... and Ross Spano of Florida calling ...": the name the
             // participle follows (the parse may hang both participles from the first name)
             int nearest = governor;
@@ -144,6 +145,8 @@ public final class QuoteLayout {
         if (verb >= 2 && text.word(verb - 1).equals(",") && text.ner(verb - 2).equals("PERSON") && !isQuoted(verb - 2)) {
             out.add(verb - 2);
         }
+        // the words inside a quote are the speaker's, never the speaker (a parse may make them the verb's subject)
+        out.removeIf(this::isQuoted);
         return out;
     }
 

@@ -300,8 +300,23 @@ public final class ParsedText {
                 }
             }
             String relation = relation(node);
-            if (relation.equals("acl") && governor(node) >= 0 && governor(governor(node)) >= 0) {
-                node = governor(governor(node)); // "Trump issued a statement saying ...": the statement's issuer
+            if (relation.equals("acl") && governor(node) >= 0 && out.isEmpty() && isFinite(node)
+                    && tag(governor(node)).startsWith("NNP")) {
+                out.add(governor(node)); // "… - Donald J. Trump has vowed to …" parsed as a clause on the name
+            }
+            if (relation.equals("acl") && governor(node) >= 0) {
+                // "Trump issued a statement saying ...", "Trump unleashed a series of tweets criticizing ...": the
+                // issuer, the subject of the verb above the noun
+                int noun = governor(node);
+                int above = governor(noun);
+                for (int up = 0; up < 3 && above >= 0 && !isVerb(above) && relation(noun).startsWith("nmod"); up++) {
+                    noun = above;
+                    above = governor(above);
+                }
+                if (above < 0) {
+                    break;
+                }
+                node = above;
                 continue;
             }
             // "A judge has rejected the request, saying …": a participle the parse hangs loosely from a clause
@@ -313,6 +328,11 @@ public final class ParsedText {
             node = governor(node);
         }
         return out;
+    }
+
+    /** A verb with a tense of its own ("has vowed", "vowed"), not a participle or infinitive on a noun. */
+    private boolean isFinite(int verb) {
+        return tag(verb).matches("VBD|VBZ|VBP") || !children(verb, r -> r.equals("aux")).isEmpty();
     }
 
     /** The first subject candidate, or -1. */

@@ -132,8 +132,16 @@ public final class IndirectSpeechExtractor {
                     return named(referents.resolveAll(owner), owner);
                 }
             }
+            // "Clinton made the argument that", "Trump unleashed a series of tweets criticizing": the subject of
+            // the verb the noun (or the quantity it is part of) is the object of
+            int noun = cue;
             int governor = text.governor(cue);
-            return governor >= 0 && text.isVerb(governor) && text.relation(cue).equals("obj")
+            for (int hop = 0; hop < 2 && governor >= 0 && !text.isVerb(governor)
+                    && text.relation(noun).startsWith("nmod"); hop++) {
+                noun = governor;
+                governor = text.governor(governor);
+            }
+            return governor >= 0 && text.isVerb(governor) && text.relation(noun).equals("obj")
                     ? source(governor, AttributionCues.Pos.V) : ReferentResolver.Referent.NONE;
         }
         if (!text.children(cue, r -> r.equals("nsubj:pass") || r.equals("aux:pass")).isEmpty()) {

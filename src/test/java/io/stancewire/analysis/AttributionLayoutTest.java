@@ -53,10 +53,18 @@ class AttributionLayoutTest {
     }
 
     @Test
-    void anUnknownSourceIsNamedButIsNoSpeaker() {
-        Quote quote = direct("“We are proud of our record,” the company said.", "We are");
+    void aDocumentIsNamedButIsNoSpeaker() {
+        Quote quote = direct("“The state failed its children,” the report said.", "The state");
         assertThat(quote.speakerId()).isNull();
-        assertThat(quote.sourceMention().text()).isEqualTo("the company");
+        assertThat(quote.sourceMention().text()).isEqualTo("the report");
+    }
+
+    @Test
+    void anOrganisationDescribedAndNotNamedSpeaksAsItself() {
+        // ReferentResolver.describedOrganisation: someone of its own in this article, not a guessed company
+        Quote quote = direct("“We are proud of our record,” the company said.", "We are");
+        assertThat(quote.speakerName()).isEqualTo("company (unresolved)");
+        assertThat(quote.speakerMention().text()).isEqualTo("the company");
     }
 
     @Test

@@ -86,7 +86,7 @@ public final class ReferentResolver {
             "public", "audience", "family", "opposition", "group", "coalition", "majority");
     static final Set<String> SPOKESPERSON_NOUNS = Set.of("spokesman", "spokeswoman", "spokesperson", "spokeperson",
             "spokeman", "representative", "office", "ministry", "department", "aide", "press", "secretary",
-            "statement", "source", "official", "communique", "account", "tweet", "campaign");
+            "statement", "source", "official", "communique", "account", "tweet", "campaign", "administration");
     static final Set<String> GOVERNMENT_NOUNS = Set.of("side", "government", "authority", "leadership", "camp",
             "regime", "administration", "delegation", "diplomacy", "state", "presidency");
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she", "him", "her");
@@ -410,6 +410,10 @@ public final class ReferentResolver {
         if (someone != null) {
             return someone;
         }
+        Referent body = describedOrganisation(head, phrase);
+        if (body != null) {
+            return body;
+        }
         if (text.tag(head).equals("NNS") || COLLECTIVE_NOUNS.contains(lemma)) {
             return new Referent(Kind.GROUP, groupMembers(head), phrase);
         }
@@ -627,6 +631,28 @@ public final class ReferentResolver {
                 null);
         int from = Math.min(first, text.tokenAt(phrase.start()));
         return Referent.proposed(new ActorIndex.Proposal(person, text.span(from, head), from, head), phrase);
+    }
+
+    /**
+     * "the agency said", "police said", "a House panel voted": an organisation described and not named is an
+     * organisation of its own ("House panel (unresolved)"), as {@link #describedPerson} is for people.
+     */
+    private Referent describedOrganisation(int head, Span phrase) {
+        String lemma = text.lemma(head);
+        boolean police = lemma.equals("police");
+        if (!(text.tag(head).equals("NN") || police) || !(ORGANISATION_NOUNS.contains(lemma)
+                || GOVERNMENT_NOUNS.contains(lemma) && !lemma.equals("side") && !lemma.equals("camp") || police
+                || lemma.equals("panel") || lemma.equals("department")) || text.hasChild(head, r -> r.equals("det"), ANY)) {
+            return null;
+        }
+        int first = head;
+        while (first > 0 && isDescriptionWord(first - 1, head)) {
+            first--;
+        }
+        ActorIndex.Draft organisation = index.propose(UnlinkedPersons.described(text.span(first, head).text()),
+                "ORGANIZATION", null);
+        int from = Math.min(first, text.tokenAt(phrase.start()));
+        return Referent.proposed(new ActorIndex.Proposal(organisation, text.span(from, head), from, head), phrase);
     }
 
     /** Words before a noun that describe it: "New York", "former", "Democratic" (not "a", "the", "his"). */

@@ -50,6 +50,10 @@ public final class QuoteFinder {
         if (c == '“' || c == '„' || c == '«' || c == '"') {
             return 1;
         }
+        if (c == '”' && opening(s, i) && Character.isLetterOrDigit(s.charAt(i + 1))
+                && (i == 0 || s.charAt(i - 1) == '\n')) {
+            return 1; // "”Mr. Trump embodies …”": a paragraph opened with the closing mark by mistake
+        }
         if ((c == '`' || c == '\'') && i + 1 < s.length() && s.charAt(i + 1) == c && boundaryBefore(s, i)) {
             return 2;
         }
@@ -58,7 +62,7 @@ public final class QuoteFinder {
 
     /** The end (exclusive, after the closing mark) of the quote opened at {@code open}. */
     private static int closeDouble(String s, int open, int markLength) {
-        char opener = s.charAt(open);
+        char opener = s.charAt(open) == '”' ? '“' : s.charAt(open);
         int i = open + markLength;
         int lastText = i;
         int depth = 0; // “ inside “: a nested quote in the same marks

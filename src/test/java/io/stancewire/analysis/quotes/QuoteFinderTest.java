@@ -46,6 +46,12 @@ class QuoteFinderTest {
     }
 
     @Test
+    void aParagraphOpenedWithTheClosingMarkIsAQuote() {
+        assertThat(quotes("Readers wrote.\n\n”Mr. Trump is unfit.” ― Ana Diaz\n\nNothing “here” is odd."))
+                .containsExactly("”Mr. Trump is unfit.”", "“here”");
+    }
+
+    @Test
     void aQuoteOfTheOtherStyleNestsInside() {
         assertThat(quotes("“She said \"no\" to me,” he said.")).containsExactly("“She said \"no\" to me,”");
         assertThat(quotes("\"She called it “a farce” twice,\" he said."))

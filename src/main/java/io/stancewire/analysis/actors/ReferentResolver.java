@@ -341,6 +341,15 @@ public final class ReferentResolver {
             ActorIndex.Draft leader = leaderOf(List.of(Slug.fold(word)), head);
             return leader == null ? Referent.NONE : new Referent(Kind.ACTOR, List.of(leader), single);
         }
+        if (RELATIVE_PRONOUNS.contains(word)) {
+            int verb = text.governor(head);
+            if (verb >= 0 && text.relation(verb).startsWith("acl")) {
+                // "Brunner, who said …": the antecedent, mentioned by the relative pronoun
+                Referent antecedent = resolve(text.governor(verb));
+                return antecedent.kind() == Kind.UNKNOWN ? antecedent : antecedent.withMention(single);
+            }
+            return Referent.NONE;
+        }
         if (text.isPronoun(head)) {
             FirstNames.Gender gender = PronounResolver.pronounGender(word);
             if (gender != null && PERSON_PRONOUNS.contains(word)) {
@@ -356,15 +365,6 @@ public final class ReferentResolver {
             }
             if (GROUP_PRONOUNS.contains(word)) {
                 return new Referent(Kind.GROUP, List.of(), single);
-            }
-            return Referent.NONE;
-        }
-        if (RELATIVE_PRONOUNS.contains(word)) {
-            int verb = text.governor(head);
-            if (verb >= 0 && text.relation(verb).startsWith("acl")) {
-                // "Brunner, who said …": the antecedent, mentioned by the relative pronoun
-                Referent antecedent = resolve(text.governor(verb));
-                return antecedent.kind() == Kind.UNKNOWN ? antecedent : antecedent.withMention(single);
             }
             return Referent.NONE;
         }

@@ -288,6 +288,13 @@ public final class ParsedText {
             out.addAll(subjectCandidates(governor(governor)));
         }
         for (int hop = 0; hop < 5 && node >= 0; hop++) {
+            // "Mr. Kamin, who emphasized": the relative pronoun first, the words that refer to the subject in place
+            // (enhanced++ puts its antecedent there instead)
+            for (int child : children(node, r -> r.equals("nsubj"))) {
+                if (tag(child).matches("WP|WDT") && !out.contains(child)) {
+                    out.add(child);
+                }
+            }
             for (int child : enhancedChildren(node, r -> r.equals("nsubj") || r.equals("nsubj:xsubj")
                     || r.equals("csubj"))) {
                 if (child != node && !out.contains(child)) {

@@ -8,7 +8,8 @@ import io.stancewire.analysis.parse.ParsedText;
 /**
  * "“…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said.", "“Go register,” Trump implored.", "“…,” the
  * company said.": right after the quote, a noun phrase and then a finite verb. The layout is an attribution
- * whatever the verb; read on the tokens, since parsers often misread a sentence that opens with a quote.
+ * whatever the verb; read on the tokens, since parsers often misread a sentence that opens with a quote. After a
+ * quote that ends in a question or exclamation mark, the sentence the tokenizer starts in lower case goes on.
  */
 final class PhraseThenVerbAfter implements SpeakerRule {
 
@@ -31,6 +32,10 @@ final class PhraseThenVerbAfter implements SpeakerRule {
         ReferentResolver referents = layout.referents();
         int afterQuote = quote.end();
         int sentence = quote.lastSentence();
+        if (layout.endsSentence(afterQuote, sentence) && layout.goesOnInNextSentence(sentence)) {
+            sentence++; // "“You winning?” she said": the tokenizer ended the sentence at the question mark
+            afterQuote = text.sentenceFirst(sentence);
+        }
         int end = text.sentenceEnd(sentence);
         int first = afterQuote;
         while (first < end && text.isPunctuation(first) && !layout.isQuoted(first)) {

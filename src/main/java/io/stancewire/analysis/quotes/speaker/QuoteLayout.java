@@ -20,6 +20,9 @@ public final class QuoteLayout {
     /** "In a statement, the ministry justified the strike as "defensive"": the clause is a speech act. */
     private static final Set<String> SPEECH_SETTINGS = Set.of("statement", "tweet", "post",
             "letter", "interview", "speech", "address", "conference", "briefing", "message", "video", "memo");
+    /** "…,” X told The Huffington Post": the object of these verbs is whom the words are for, never the speaker. */
+    private static final Set<String> ADDRESSING_VERBS = Set.of("tell", "ask", "inform", "assure", "remind", "warn",
+            "urge", "advise");
     private static final Set<String> CLOSING_MARKS = Set.of("”", "\"", "''", "’");
 
     private final ParsedText text;
@@ -52,6 +55,19 @@ public final class QuoteLayout {
         return verbs;
     }
 
+    /**
+     * Whether the sentence after {@code sentence} goes on with it: in the same paragraph, opening in lower case
+     * ("“You winning?” she said", split at the question mark).
+     */
+    public boolean goesOnInNextSentence(int sentence) {
+        if (sentence + 1 >= text.sentenceCount()) {
+            return false;
+        }
+        int first = text.sentenceFirst(sentence + 1);
+        return text.paragraphOf(first) == text.paragraphOf(text.sentenceEnd(sentence) - 1)
+                && Character.isLowerCase(text.word(first).charAt(0));
+    }
+
     /** Whether the token lies inside a direct quote. */
     public boolean isQuoted(int token) {
         return quoted[token];
@@ -75,7 +91,9 @@ public final class QuoteLayout {
         boolean subjectBefore = text.children(verb, r -> r.startsWith("nsubj")).stream()
                 .anyMatch(c -> c < verb && !isQuoted(c));
         boolean adjacent = afterQuote && verb - quoteEnd <= 2;
-        if (afterQuote && !subjectBefore && text.tag(verb).matches("VBD|VBZ|VBP|VBN") || text.lemma(verb).equals("quote")) {
+        boolean inverted = afterQuote && !subjectBefore && text.tag(verb).matches("VBD|VBZ|VBP|VBN")
+                && !ADDRESSING_VERBS.contains(text.lemma(verb));
+        if (inverted || text.lemma(verb).equals("quote")) {
             // "...," wrote Trump; "...," said a protester using the pseudonym Katya; "Politico quoted Tim Manning as
             // saying": the object is the speaker
             for (int object : text.children(verb, r -> r.equals("obj") || r.equals("dep") || r.equals("appos")

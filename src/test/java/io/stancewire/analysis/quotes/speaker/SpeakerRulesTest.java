@@ -125,6 +125,14 @@ class SpeakerRulesTest {
         }
 
         @Test
+        void whomTheWordsAreToldToIsNoSpeaker() {
+            RuleFixture f = RuleFixture.of("“The narrative is everywhere,” Malkia Cyril, the director of the center,"
+                    + " told The Huffington Post.");
+            assertThat(SpeakerRules.speakerOf(f.layout, f.site("The narrative")).speaker().name)
+                    .isEqualTo("Malkia Cyril");
+        }
+
+        @Test
         void aSentenceWithoutASpeechVerbGivesNothing() {
             RuleFixture f = RuleFixture.of("The “reset” with Moscow failed within a year.");
             assertThat(rule.find(f.layout, f.site("reset"))).isNull();
@@ -172,6 +180,13 @@ class SpeakerRulesTest {
         void aPhraseThenAnyVerbAfterTheQuoteSpeaks() {
             RuleFixture f = RuleFixture.of("“Go and vote today,” Senator Dana Whitlock implored.");
             assertThat(f.speakerName(rule, f.site("Go and"))).isEqualTo("Dana Whitlock");
+        }
+
+        @Test
+        void aSentenceSplitAtTheQuotesQuestionMarkGoesOn() {
+            RuleFixture f = RuleFixture.of("Senator Ruth Okonkwo smiled. “Are you winning?” she said, but the count"
+                    + " was not over yet.");
+            assertThat(f.speakerName(rule, f.site("Are you"))).isEqualTo("Ruth Okonkwo");
         }
 
         @Test

@@ -128,6 +128,9 @@ public final class QuoteLayout {
         if (text.tag(verb).equals("VBG") && !relation.equals("root")) {
             // "and Tom Reyes of Texas calling it ...": a participle right after a name (and its "of" phrase)
             for (int j = verb - 1; j >= Math.max(0, verb - 5) && !isQuoted(j); j--) {
+                if (text.relation(j).equals("mark") && text.governor(j) == verb) {
+                    break; // "Blige sings to Clinton before asking her": the participle is the clause's subject's
+                }
                 if (text.ner(j).equals("PERSON")) {
                     out.add(j);
                     break;

@@ -102,6 +102,13 @@ class SpeakerRulesTest {
         }
 
         @Test
+        void aParticipleAfterAPrepositionIsTheClauseSubjects() {
+            RuleFixture f = RuleFixture.of("Mary Blige sings to Hillary Clinton before asking her, “Where do we go"
+                    + " from here?”");
+            assertThat(f.speakerName(rule, f.site("Where do"))).isEqualTo("Mary Blige");
+        }
+
+        @Test
         void aQuoteNotOpenedByACommaIsNotItsLayout() {
             RuleFixture f = RuleFixture.of("Donald Trump called the deal “the worst ever”.");
             assertThat(f.speakerName(rule, f.site("the worst"))).isNull();

@@ -13,6 +13,17 @@ import io.stancewire.analysis.actors.ReferentResolver.Referent;
  */
 class SpeakerRulesTest {
 
+    @Test
+    void theOrderIsTheOneDesignMdDocuments() throws java.io.IOException {
+        String design = java.nio.file.Files.readString(java.nio.file.Path.of("docs/design.md"));
+        java.util.regex.Matcher rule = java.util.regex.Pattern.compile("(?m)^\\s+\\d+\\. `(\\w+)`").matcher(design);
+        java.util.List<String> documented = new java.util.ArrayList<>();
+        while (rule.find()) {
+            documented.add(rule.group(1));
+        }
+        assertThat(documented).containsExactlyElementsOf(SpeakerRules.ORDER.stream().map(SpeakerRule::name).toList());
+    }
+
     @Nested
     class SignedAfterDashRule {
         final SpeakerRule rule = new SignedAfterDash();

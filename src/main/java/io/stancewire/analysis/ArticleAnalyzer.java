@@ -65,7 +65,7 @@ public final class ArticleAnalyzer {
         ParsedText text = new ParsedText(body, pipeline.annotate(body));
         checkInterrupted();
         ActorIndex actors = new ActorResolver(registry, demonyms, firstNames, pronouns).resolve(text);
-        ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms, animateNouns);
+        ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms, animateNouns, firstNames);
         List<Span> quoteSpans = QuoteFinder.find(body);
         QuoteAttributor attributor = new QuoteAttributor(text, referents, speechVerbs, quoteSpans);
         OpinionScorer opinions = new OpinionScorer(text, opinionLexicon);

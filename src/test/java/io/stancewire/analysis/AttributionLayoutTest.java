@@ -63,7 +63,7 @@ class AttributionLayoutTest {
     void anOrganisationDescribedAndNotNamedSpeaksAsItself() {
         // ReferentResolver.describedOrganisation: someone of its own in this article, not a guessed company
         Quote quote = direct("“We are proud of our record,” the company said.", "We are");
-        assertThat(quote.speakerName()).isEqualTo("company (unresolved)");
+        assertThat(quote.speakerName()).isEqualTo("the company (unresolved)");
         assertThat(quote.speakerMention().text()).isEqualTo("the company");
     }
 

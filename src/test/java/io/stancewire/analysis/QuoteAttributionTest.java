@@ -9,7 +9,7 @@ import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
 
 /**
- * Speaker rules of {@link QuoteAttributor} and {@link ReferentResolver} on small sentences written for the test (not
+ * The speaker rules ({@code analysis.quotes.speaker}) and {@code ReferentResolver} end to end on small sentences written for the test (not
  * taken from any annotated set): each names the pattern of news attribution it covers.
  */
 class QuoteAttributionTest {

@@ -78,7 +78,8 @@ public final class PronounResolver {
                     return actor;
                 }
             }
-            // "Although Trump has admitted using the tax code, he …": the subject of another clause before it
+            // "Although Trump has admitted using the tax code, he …", "PBS revealed that Prince X accepted …. Speaking
+            // to Y, he said": the first person subject of another clause of the sentence
             for (int i = text.sentenceFirst(s); i < Math.min(pronoun, text.sentenceEnd(s)); i++) {
                 ActorIndex.Draft actor = index.actorAt(i);
                 if (text.relation(i).startsWith("nsubj") && !text.isPronoun(i) && i != clauseSubject

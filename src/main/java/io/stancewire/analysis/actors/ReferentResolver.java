@@ -63,6 +63,11 @@ public final class ReferentResolver {
             return coordinated ? actors : List.of();
         }
 
+        /** Whether someone who can be a speaker is meant: a person or organisation, or several named together. */
+        public boolean speaks() {
+            return !speakers().isEmpty();
+        }
+
         /** The single person or organisation who can be a speaker, or null. */
         public ActorIndex.Draft speaker() {
             if (kind != Kind.ACTOR || actors.size() != 1) {
@@ -73,21 +78,21 @@ public final class ReferentResolver {
         }
     }
 
-    static final Set<String> DOCUMENT_NOUNS = Set.of("text", "draft", "proposal", "agreement", "document", "bill",
+    private static final Set<String> DOCUMENT_NOUNS = Set.of("text", "draft", "proposal", "agreement", "document", "bill",
             "law", "constitution", "resolution", "report", "ruling", "decision", "summary", "declaration",
             "communique", "treaty", "plan", "annex", "appendix", "deal", "accord", "order", "decree", "sign",
             "banner", "letter", "memo", "statement", "verdict", "judgment", "judgement", "article", "clause",
             "question", "motion", "petition", "placard", "poster", "headline", "survey", "poll");
     /** Documents that somebody issues: their issuer, when named, is the speaker. */
-    static final Set<String> ISSUED_NOUNS = Set.of("statement", "letter", "memo", "tweet", "post", "message",
+    private static final Set<String> ISSUED_NOUNS = Set.of("statement", "letter", "memo", "tweet", "post", "message",
             "communique", "declaration", "order", "decree");
     /** Singular nouns that still name many people. */
-    static final Set<String> COLLECTIVE_NOUNS = Set.of("people", "crowd", "thousand", "hundred", "dozen", "million",
+    private static final Set<String> COLLECTIVE_NOUNS = Set.of("people", "crowd", "thousand", "hundred", "dozen", "million",
             "public", "audience", "family", "opposition", "group", "coalition", "majority");
-    static final Set<String> SPOKESPERSON_NOUNS = Set.of("spokesman", "spokeswoman", "spokesperson", "spokeperson",
+    private static final Set<String> SPOKESPERSON_NOUNS = Set.of("spokesman", "spokeswoman", "spokesperson", "spokeperson",
             "spokeman", "representative", "office", "ministry", "department", "aide", "press", "secretary",
             "statement", "source", "official", "communique", "account", "tweet", "campaign", "administration");
-    static final Set<String> GOVERNMENT_NOUNS = Set.of("side", "government", "authority", "leadership", "camp",
+    private static final Set<String> GOVERNMENT_NOUNS = Set.of("side", "government", "authority", "leadership", "camp",
             "regime", "administration", "delegation", "diplomacy", "state", "presidency");
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she", "him", "her");
     private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "we", "us");
@@ -95,7 +100,7 @@ public final class ReferentResolver {
     private static final Set<String> THING_PRONOUNS = Set.of("it", "its");
     private static final Set<String> LEADER_NOUNS = Set.of("leader", "head", "chief", "ruler");
     /** Where people post; a platform is never the speaker ("posted on Twitter, saying ..."). */
-    static final Set<String> PLATFORMS = Set.of("twitter", "facebook", "youtube", "instagram", "telegram", "tiktok",
+    private static final Set<String> PLATFORMS = Set.of("twitter", "facebook", "youtube", "instagram", "telegram", "tiktok",
             "weibo", "wechat", "truth social", "x");
     /** Nouns the animacy list reads as people that name a body of people. */
     private static final Set<String> BODIES = Set.of("family", "police", "staff", "public", "audience", "crew",
@@ -109,7 +114,7 @@ public final class ReferentResolver {
             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "today", "yesterday", "tomorrow");
     /** Nouns that head an organisation's name ("the Thai Raksa Chart Party" ... "the party said"). */
-    static final Set<String> ORGANISATION_NOUNS = Set.of("party", "group", "company", "ministry", "union", "council",
+    private static final Set<String> ORGANISATION_NOUNS = Set.of("party", "group", "company", "ministry", "union", "council",
             "committee", "commission", "agency", "movement", "front", "alliance", "league", "association",
             "organisation", "organization", "army", "force", "bank", "corporation", "foundation", "institute",
             "coalition", "federation", "court", "network", "campaign", "firm", "board");
@@ -117,7 +122,7 @@ public final class ReferentResolver {
      * Nouns of a person's role that news uses for someone it has named ("the nominee said"): the singular heads of
      * definite source descriptions seen at least three times in PolNeAR's train split, persons only.
      */
-    static final Set<String> ROLE_NOUNS = Set.of("candidate", "senator", "official", "governor", "judge",
+    private static final Set<String> ROLE_NOUNS = Set.of("candidate", "senator", "official", "governor", "judge",
             "spokesman", "spokeswoman", "republican", "democrat", "nominee", "aide", "leader", "man", "woman",
             "reporter", "businessman", "mogul", "tycoon", "billionaire", "adviser", "front-runner", "neurosurgeon",
             "strategist", "employee", "person", "guy", "general", "actor", "actress", "star", "executive", "staffer",
@@ -134,9 +139,11 @@ public final class ReferentResolver {
     private final LeaderRegistry registry;
     private final Set<String> demonyms;
     private final AnimateNouns animate;
+    private final FirstNames firstNames;
 
     public ReferentResolver(ParsedText text, ActorIndex index, LeaderRegistry registry, Set<String> demonyms,
-            AnimateNouns animate) {
+            AnimateNouns animate, FirstNames firstNames) {
+        this.firstNames = firstNames;
         this.text = text;
         this.index = index;
         this.registry = registry;
@@ -158,7 +165,9 @@ public final class ReferentResolver {
         }
         List<ActorIndex.Draft> actors = referent.actors().stream().map(a -> held.getOrDefault(a, a)).distinct()
                 .toList();
-        return new Referent(referent.kind(), actors, referent.mention());
+        // two proposals of one person ("Dalton and Dalton") are one actor
+        Kind kind = referent.kind() == Kind.COORDINATED && actors.size() == 1 ? Kind.ACTOR : referent.kind();
+        return new Referent(kind, actors, referent.mention());
     }
 
     /** The first of the candidate heads that refers to something known (see {@link ParsedText#subjectCandidates}). */
@@ -194,7 +203,8 @@ public final class ReferentResolver {
             actors.addAll(other.actors());
             proposals.addAll(other.proposals());
         }
-        boolean description = first.kind() != Kind.ACTOR || first.actors().stream().allMatch(UnlinkedPersons::isUnresolved);
+        boolean description = first.kind() != Kind.ACTOR
+                || first.actors().stream().allMatch(a -> UnlinkedPersons.isUnresolved(a) && a.isPerson());
         if (description && !text.tag(head).equals("NNS") && others.size() == 1 && others.get(0).speaker() != null) {
             // "Conservative Party leader and Prime Minister Boris Johnson": one person, described twice
             return others.get(0);
@@ -353,7 +363,11 @@ public final class ReferentResolver {
         if (text.isPronoun(head)) {
             FirstNames.Gender gender = PronounResolver.pronounGender(word);
             if (gender != null && PERSON_PRONOUNS.contains(word)) {
-                // "she said" where PronounResolver found nobody of that gender before: someone, not a guess
+                // "After he resigned, Doe said": the person named after it; else someone, not a guess
+                ActorIndex.Draft named = UnlinkedPersons.cataphora(text, index, firstNames, head, gender);
+                if (named != null) {
+                    return Referent.proposed(new ActorIndex.Proposal(named, single, head, head), single);
+                }
                 ActorIndex.Draft someone = index.propose(UnlinkedPersons.unresolved(gender), "PERSON", null);
                 return Referent.proposed(new ActorIndex.Proposal(someone, single, head, head), single);
             }
@@ -627,10 +641,7 @@ public final class ReferentResolver {
         while (first > 0 && isDescriptionWord(first - 1, head)) {
             first--;
         }
-        ActorIndex.Draft person = index.propose(UnlinkedPersons.described(text.span(first, head).text()), "PERSON",
-                null);
-        int from = Math.min(first, text.tokenAt(phrase.start()));
-        return Referent.proposed(new ActorIndex.Proposal(person, text.span(from, head), from, head), phrase);
+        return describedActor(first, head, "PERSON", phrase);
     }
 
     /**
@@ -649,10 +660,16 @@ public final class ReferentResolver {
         while (first > 0 && isDescriptionWord(first - 1, head)) {
             first--;
         }
-        ActorIndex.Draft organisation = index.propose(UnlinkedPersons.described(text.span(first, head).text()),
-                "ORGANIZATION", null);
+        return describedActor(first, head, "ORGANIZATION", phrase);
+    }
+
+    /** The proposal of an actor of its own for the description on tokens [first, head], named as UnlinkedPersons names them. */
+    private Referent describedActor(int first, int head, String type, Span phrase) {
+        boolean definite = text.hasChild(head, r -> r.equals("det"), Set.of("the"));
+        ActorIndex.Draft actor = index.propose(UnlinkedPersons.described(text.span(first, head).text(), definite),
+                type, null);
         int from = Math.min(first, text.tokenAt(phrase.start()));
-        return Referent.proposed(new ActorIndex.Proposal(organisation, text.span(from, head), from, head), phrase);
+        return Referent.proposed(new ActorIndex.Proposal(actor, text.span(from, head), from, head), phrase);
     }
 
     /** Words before a noun that describe it: "New York", "former", "Democratic" (not "a", "the", "his"). */
@@ -755,14 +772,11 @@ public final class ReferentResolver {
     }
 
     /**
-     * The person who is the subject of this sentence before {@code token}, else of the previous sentence: in news,
-     * "he" after "X cautioned ..." is X far more often than CoreNLP's coreference finds.
+     * The person who is the subject of this sentence before {@code token}, else of the previous sentence ("the
+     * Republican lawmaker" after "Senator X voted …"); a he/she subject counts as the person PronounResolver linked
+     * it to.
      */
     private ActorIndex.Draft lastSubject(int token) {
-        return lastSubject(token, 3);
-    }
-
-    private ActorIndex.Draft lastSubject(int token, int depth) {
         int sentence = text.sentenceOf(token);
         for (int s = sentence; s >= Math.max(0, sentence - 1); s--) {
             int root = text.root(s);
@@ -777,8 +791,8 @@ public final class ReferentResolver {
                 if (subject >= token) {
                     continue;
                 }
-                if (PERSON_PRONOUNS.contains(text.lower(subject))) {
-                    return depth > 0 ? lastSubject(subject, depth - 1) : null; // "He added ..." goes on
+                if (PERSON_PRONOUNS.contains(text.lower(subject)) && index.actorAt(subject) == null) {
+                    return null; // a he/she PronounResolver linked to nobody: nobody to read a role as
                 }
                 ActorIndex.Draft actor = index.actorAt(subject);
                 if (actor != null && actor.isPerson()) {

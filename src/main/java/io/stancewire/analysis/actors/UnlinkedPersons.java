@@ -11,8 +11,9 @@ import io.stancewire.analysis.lexicons.SpeechVerbs;
 import io.stancewire.analysis.parse.ParsedText;
 
 /**
- * People the {@link ActorResolver} left without an actor, added after quotes and tone cues were attributed (so those
- * read the same actors as before) and before portrayal, so that every person the text speaks of gets a portrayal:
+ * People the {@link ActorResolver} left without an actor, added after quotes and tone cues were attributed (those
+ * read step 2's actors and commit what their lookups propose: a pronoun they read is claimed by then) and before
+ * portrayal, so that every person the text speaks of gets a portrayal:
  * <ol>
  * <li>names the 3-class NER missed, when the context says they are people: an honorific before them ("Ms. Doe"),
  * coordination with a person ("Smith and Doe"), or being the subject of a speech verb ("Doe wrote");</li>
@@ -53,9 +54,12 @@ public final class UnlinkedPersons {
         return (gender == FirstNames.Gender.MALE ? "he" : "she") + UNRESOLVED;
     }
 
-    /** The name of the person a description stands for when nobody named is meant ("New York judge"). */
-    public static String described(String words) {
-        return words + UNRESOLVED;
+    /**
+     * The name of the person or organisation a description stands for when nobody named is meant: "the governor
+     * (unresolved)" for a definite one, "New York judge (unresolved)" for the others.
+     */
+    public static String described(String words, boolean definite) {
+        return (definite ? "the " : "") + words + UNRESOLVED;
     }
 
     /** Whether the actor stands for unresolved pronouns or titles ("he (unresolved)"): nobody in particular. */
@@ -201,7 +205,7 @@ public final class UnlinkedPersons {
                     && (j + 1 >= text.size() || !text.tag(j + 1).startsWith("NN"));
             if (definite && head && !text.relation(j).equals("compound")) {
                 String title = text.body.substring(text.start(i), text.end(j)).toLowerCase(java.util.Locale.ROOT);
-                index.mention(index.create("the " + title + UNRESOLVED, "PERSON", null), i - 1, j);
+                index.mention(index.create(described(title, true), "PERSON", null), i - 1, j);
             }
             i = j + 1;
         }
@@ -214,6 +218,12 @@ public final class UnlinkedPersons {
      * clause of the main verb that comes before the main subject, and that subject is a person of the same gender.
      */
     private ActorIndex.Draft cataphora(int pronoun, FirstNames.Gender gender) {
+        return cataphora(text, index, firstNames, pronoun, gender);
+    }
+
+    /** {@link #cataphora(int, FirstNames.Gender)} as a pure lookup, for the referent lookup of the quote stage. */
+    public static ActorIndex.Draft cataphora(ParsedText text, ActorIndex index, FirstNames firstNames, int pronoun,
+            FirstNames.Gender gender) {
         int root = text.root(text.sentenceOf(pronoun));
         if (root < 0) {
             return null;
@@ -233,10 +243,10 @@ public final class UnlinkedPersons {
         if (node < 0 || node >= subject || !FRONTED.contains(text.relation(node))) {
             return null;
         }
-        if (!isPersonActor(subject)) {
+        ActorIndex.Draft actor = index.actorAt(subject);
+        if (actor == null || !actor.isPerson() || isUnresolved(actor)) {
             return null;
         }
-        ActorIndex.Draft actor = index.actorAt(subject);
         FirstNames.Gender known = firstNames.ofFullName(actor.name);
         return known == null || known == FirstNames.Gender.UNKNOWN || known == gender ? actor : null;
     }

@@ -15,7 +15,7 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * fine-grained gazetteer, no SUTime, no numeric classifiers) with titles and demonyms from {@link TitleTagger}, and
  * the neural dependency parse ({@link TransitionParser}) with only the two graphs the analysis reads (basic and
  * enhanced++; CoreNLP's {@code depparse} annotator builds five). No statistical coreference ({@link io.stancewire.analysis.actors.PronounResolver} links the pronouns
- * the analysis needs, at a fraction of its cost), no quote annotator ({@link io.stancewire.analysis.QuoteFinder}; CoreNLP's is not
+ * the analysis needs, at a fraction of its cost), no quote annotator ({@link io.stancewire.analysis.quotes.QuoteFinder}; CoreNLP's is not
  * thread-safe), so one pipeline serves every worker thread. Build one per JVM: loading takes seconds.
  */
 public final class NlpPipeline {

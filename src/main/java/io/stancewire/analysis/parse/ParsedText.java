@@ -272,10 +272,13 @@ public final class ParsedText {
     }
 
     /**
-     * The possible subjects of a verb, best first: its own (enhanced++ propagates subjects to conjoined and
-     * controlled verbs and resolves relative pronouns), then the basic tree's, then those of the verbs it hangs
-     * from by conj, xcomp, advcl or ccomp. The later ones repair parses that attach a conjoined verb to the wrong
-     * clause ("the leaders acknowledged that progress was made, but did not hesitate to ...").
+     * The possible subjects of a verb, best first: a relative pronoun that is its subject ("Kamin, who said"), its
+     * own subjects (enhanced++ propagates subjects to conjoined and controlled verbs), then the basic tree's, then
+     * those of the verbs it hangs from by conj, xcomp, advcl, ccomp, or dep for a participle ("…, saying"). A clause
+     * on a noun takes the subject of the verb above the noun, through "of" phrases ("Trump unleashed a series of
+     * tweets criticizing"); a finite clause the parse hangs on a name has the name ("… - Donald J. Trump has vowed").
+     * The later ones repair parses that attach a conjoined verb to the wrong clause ("the leaders acknowledged that
+     * progress was made, but did not hesitate to ...").
      */
     public List<Integer> subjectCandidates(int verb) {
         List<Integer> out = new ArrayList<>();

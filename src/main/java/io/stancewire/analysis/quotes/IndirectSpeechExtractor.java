@@ -158,7 +158,7 @@ public final class IndirectSpeechExtractor {
                 : named(referent, subjects.get(0));
     }
 
-    /** A referent that is nobody known keeps the words that name the source ("a source close to the campaign"). */
+    /** A referent that is nobody known keeps the words that name the source ("the poll", "critics"). */
     private ReferentResolver.Referent named(ReferentResolver.Referent referent, int head) {
         if (referent.mention() != null || text.isPronoun(head) && text.lower(head).equals("it")
                 || text.tag(head).startsWith("W")) {

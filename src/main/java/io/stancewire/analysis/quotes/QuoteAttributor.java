@@ -58,7 +58,7 @@ public final class QuoteAttributor {
             Referent speaker = SpeakerRules.speakerOf(layout, site);
             // only the speaker that wins joins the actors: the lookups of the rules that lost changed nothing
             speaker = speaker == null ? Referent.NONE : referents.commit(speaker);
-            if (speaker.speaker() != null) {
+            if (speaker.speaks()) {
                 for (int s = site.firstSentence(); s <= site.lastSentence(); s++) {
                     speakerBySentence.put(s, speaker);
                 }

@@ -35,7 +35,7 @@ class ReferentResolverTest {
         ActorIndex actors = new ActorResolver(SharedAnalyzer.registry(), demonyms, FIRST_NAMES,
                 new PronounResolver(FIRST_NAMES)).resolve(text);
         return new Read(body, text, actors, new ReferentResolver(text, actors, SharedAnalyzer.registry(), demonyms,
-                ANIMATE));
+                ANIMATE, FIRST_NAMES));
     }
 
     @Test

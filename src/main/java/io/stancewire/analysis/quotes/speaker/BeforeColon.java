@@ -1,6 +1,5 @@
 package io.stancewire.analysis.quotes.speaker;
 
-
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 import io.stancewire.analysis.parse.ParsedText;
@@ -41,7 +40,7 @@ final class BeforeColon implements SpeakerRule {
         if ((head < 0 || head > colon || !text.isVerb(head)) && text.ner(clauseStart).equals("PERSON")) {
             // "Chris Cillizza, The Washington Post: “…”": a name (and an outlet or title) as a label
             Referent label = referents.resolvePhrase(clauseStart, colon - 1);
-            if (label.speaker() != null) {
+            if (label.speaks()) {
                 return label;
             }
         }
@@ -49,7 +48,7 @@ final class BeforeColon implements SpeakerRule {
             return null;
         }
         Referent referent = referents.resolveFirst(text.subjectCandidates(head));
-        if (referent.speaker() != null) {
+        if (referent.speaks()) {
             return referent;
         }
         for (int object : text.children(head, r -> r.equals("obj"))) {

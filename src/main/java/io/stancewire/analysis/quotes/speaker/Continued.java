@@ -29,7 +29,7 @@ final class Continued implements SpeakerRule {
         for (int i = previousEnd; i < quote.from(); i++) {
             speech |= layout.speechWord(i);
             if (text.ner(i).equals("PERSON")
-                    && layout.referents().resolve(i).speaker() != quote.previousSpeaker().speaker()) {
+                    && !quote.isPreviousSpeaker(layout.referents().resolve(i).speaker())) {
                 return null; // "... X calling it "a disaster" and Y calling it "a betrayal""
             }
         }

@@ -30,7 +30,7 @@ final class GoesOn implements SpeakerRule {
         }
         for (int i = previousEnd; i < quote.from(); i++) {
             if (!layout.isQuoted(i) && text.ner(i).equals("PERSON")
-                    && layout.referents().resolve(i).speaker() != quote.previousSpeaker().speaker()
+                    && !quote.isPreviousSpeaker(layout.referents().resolve(i).speaker())
                     && text.sentenceOf(i) != text.sentenceOf(previousEnd - 1)) {
                 return null; // someone else came in between
             }

@@ -1,6 +1,5 @@
 package io.stancewire.analysis.quotes.speaker;
 
-
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 import io.stancewire.analysis.parse.ParsedText;
@@ -35,7 +34,7 @@ final class InvertedAfter implements SpeakerRule {
             String tag = text.tag(j);
             if (text.ner(j).equals("PERSON")) {
                 Referent referent = referents.resolve(j);
-                return referent.speaker() != null ? referent : null;
+                return referent.speaks() ? referent : null;
             }
             if (!(tag.startsWith("NN") || tag.startsWith("JJ") || tag.equals("DT") || tag.equals("HYPH")
                     || tag.equals("PRP$"))) {

@@ -1,6 +1,5 @@
 package io.stancewire.analysis.quotes.speaker;
 
-
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 import io.stancewire.analysis.parse.ParsedText;

@@ -1,6 +1,5 @@
 package io.stancewire.analysis.quotes.speaker;
 
-
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 import io.stancewire.analysis.parse.ParsedText;
@@ -16,13 +15,13 @@ final class PhraseThenVerbAfter implements SpeakerRule {
     /** Tried while no person or organisation was found. */
     @Override
     public boolean tries(Referent found, QuoteLayout layout, QuoteSite quote) {
-        return found == null || found.speaker() == null;
+        return found == null || !found.speaks();
     }
 
     /** A speaker, speakers named together, a group, or words where the rules before found none beat what they found. */
     @Override
     public boolean replaces(Referent found, Referent proposed) {
-        return found == null || proposed.speaker() != null || found.mention() == null
+        return found == null || proposed.speaks() || found.mention() == null
                 || proposed.kind() == ReferentResolver.Kind.GROUP || proposed.kind() == ReferentResolver.Kind.COORDINATED;
     }
 

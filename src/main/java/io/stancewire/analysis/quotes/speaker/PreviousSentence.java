@@ -30,11 +30,11 @@ final class PreviousSentence implements SpeakerRule {
         }
         if (text.ner(root).equals("PERSON")) {
             Referent named = layout.referents().resolve(root);
-            if (named.speaker() != null) {
+            if (named.speaks()) {
                 return named;
             }
         }
         Referent referent = layout.referents().resolveFirst(text.subjectCandidates(root));
-        return referent.speaker() != null ? referent : null;
+        return referent.speaks() ? referent : null;
     }
 }

@@ -30,8 +30,14 @@ public record QuoteSite(TokenRange tokens, int firstSentence, int lastSentence, 
         return tokens.end();
     }
 
+    /** Whether the actor is (one of) the previous quote's speaker(s), by id: a proposed actor is not yet held. */
+    boolean isPreviousSpeaker(io.stancewire.analysis.actors.ActorIndex.Draft actor) {
+        return actor != null && previousSpeaker != null
+                && previousSpeaker.speakers().stream().anyMatch(s -> s.id.equals(actor.id));
+    }
+
     /** Whether the quote before this one has a person or organisation as speaker. */
     boolean previousHasSpeaker() {
-        return previous != null && previousSpeaker != null && previousSpeaker.speaker() != null;
+        return previous != null && previousSpeaker != null && previousSpeaker.speaks();
     }
 }

@@ -7,8 +7,8 @@ import io.stancewire.analysis.actors.ReferentResolver.Referent;
 import io.stancewire.analysis.parse.ParsedText;
 
 /**
- * "“Mr. Trump is clueless about …” ― Stephanie Egan": a quote signed with a dash and a name that ends the
- * paragraph or sentence.
+ * "“Mr. Trump is clueless about …” ― Stephanie Egan": a quote followed by a dash and a name (the name runs to the
+ * end of its paragraph or of its proper nouns).
  */
 final class SignedAfterDash implements SpeakerRule {
 
@@ -19,7 +19,6 @@ final class SignedAfterDash implements SpeakerRule {
         ParsedText text = layout.text();
         ReferentResolver referents = layout.referents();
         int afterQuote = quote.end();
-        int sentence = quote.lastSentence();
         int i = afterQuote;
         while (i < text.size() && (text.word(i).equals(",") || layout.isClosingMark(i))) {
             i++;
@@ -38,6 +37,6 @@ final class SignedAfterDash implements SpeakerRule {
             last++;
         }
         Referent referent = referents.resolvePhrase(name, last);
-        return referent.speaker() != null ? referent : null;
+        return referent.speaks() ? referent : null;
     }
 }

@@ -30,6 +30,6 @@ final class VerbBeforeComma implements SpeakerRule {
             return null;
         }
         Referent referent = referents.resolveFirst(layout.speakers(verb, -1));
-        return referent.speaker() != null ? referent : null;
+        return referent.speaks() ? referent : null;
     }
 }

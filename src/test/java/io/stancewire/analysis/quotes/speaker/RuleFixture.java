@@ -43,7 +43,7 @@ final class RuleFixture {
         actors = new ActorResolver(SharedAnalyzer.registry(), Lexicons.DEMONYMS, Lexicons.FIRST_NAMES,
                 new PronounResolver(Lexicons.FIRST_NAMES)).resolve(text);
         referents = new ReferentResolver(text, actors, SharedAnalyzer.registry(), Lexicons.DEMONYMS,
-                Lexicons.ANIMATE);
+                Lexicons.ANIMATE, Lexicons.FIRST_NAMES);
         quotes = QuoteFinder.find(body);
         layout = new QuoteLayout(text, referents, Lexicons.VERBS, quotes);
     }

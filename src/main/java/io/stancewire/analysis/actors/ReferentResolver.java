@@ -445,6 +445,9 @@ public final class ReferentResolver {
      */
     private Referent owner(int head, Span phrase) {
         boolean title = text.ner(head).equals("TITLE") || LEADER_NOUNS.contains(text.lemma(head));
+        if (title && text.tag(head).equals("NNS")) {
+            return null; // "the leaders of Kosovo and Serbia": a group of leaders (groupMembers), not one of them
+        }
         for (int child : text.children(head, r -> r.equals("nmod") || r.equals("nmod:poss"))) {
             ActorIndex.Draft owner = index.actorAt(child);
             if (owner == null) {
@@ -668,7 +671,11 @@ public final class ReferentResolver {
         boolean definite = text.hasChild(head, r -> r.equals("det"), Set.of("the"));
         ActorIndex.Draft actor = index.propose(UnlinkedPersons.described(text.span(first, head).text(), definite),
                 type, null);
-        int from = Math.min(first, text.tokenAt(phrase.start()));
+        int from = text.tokenAt(phrase.start());
+        while (from < first && text.relation(from).equals("case")) {
+            from++; // "a spokesman for the ministry": the ministry is "the ministry"
+        }
+        from = Math.min(first, from);
         return Referent.proposed(new ActorIndex.Proposal(actor, text.span(from, head), from, head), phrase);
     }
 

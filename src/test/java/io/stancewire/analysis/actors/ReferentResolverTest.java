@@ -113,4 +113,13 @@ class ReferentResolverTest {
         Referent both = read.referents().resolveAll(read.token("Brexit"));
         assertThat(both.speakers()).isEmpty();
     }
+
+    @Test
+    void thePluralLeadersOfTwoCountriesAreAGroupNotOneOfThem() {
+        Read read = read("Kosovar Prime Minister Albin Kurti and Serbian President Aleksandar Vucic met. The leaders"
+                + " of Kosovo and Serbia failed to sign an agreement.");
+        Referent leaders = read.referents().resolveAll(read.token("leaders of"));
+        assertThat(leaders.speaks()).isFalse();
+        assertThat(leaders.kind()).isEqualTo(ReferentResolver.Kind.GROUP);
+    }
 }

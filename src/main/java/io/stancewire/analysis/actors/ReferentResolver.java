@@ -293,10 +293,47 @@ public final class ReferentResolver {
                 text.span(first, last));
     }
 
+    /**
+     * What the phrase headed by {@code head} refers to, in this order: a name the phrase holds or sits beside
+     * ({@link #namedNearby}), "it", an actor the token mentions, a demonym, a relative pronoun, a pronoun, and a
+     * description ({@link #description}). A pure lookup: see {@link Referent}.
+     */
     public Referent resolve(int head) {
         if (head < 0) {
             return Referent.NONE;
         }
+        Referent named = namedNearby(head);
+        if (named != null) {
+            return named;
+        }
+        ActorIndex.Draft actor = index.actorAt(head);
+        if (THING_PRONOUNS.contains(text.lower(head))) {
+            return thing(head, actor);
+        }
+        if (actor != null) {
+            return speakingFor(actor, index.mentionAt(head), index.mentionAt(head));
+        }
+        String word = text.lower(head);
+        Span single = text.span(head, head);
+        if (text.ner(head).equals("NATIONALITY") || demonyms.contains(Slug.fold(word)) && !text.isVerb(head)) {
+            ActorIndex.Draft leader = leaderOf(List.of(Slug.fold(word)), head);
+            return leader == null ? Referent.NONE : new Referent(Kind.ACTOR, List.of(leader), single);
+        }
+        if (RELATIVE_PRONOUNS.contains(word)) {
+            return relative(head, single);
+        }
+        if (text.isPronoun(head)) {
+            return pronoun(head, word, single);
+        }
+        return description(head);
+    }
+
+    /**
+     * "Jennifer Lu of Marriage Equality Coalition Taiwan", "The Senate Minority Leader, Chuck Schumer", "One of these
+     * groups, the Syrian Democratic Forces", "a protester using the pseudonym Katya": the person or organisation
+     * named in or beside the phrase, or null.
+     */
+    private Referent namedNearby(int head) {
         ActorIndex.Draft actor = index.actorAt(head);
         ActorIndex.Draft affiliated = personOfOrganisation(head);
         if (affiliated != null) {
@@ -338,50 +375,51 @@ public final class ReferentResolver {
                 }
             }
         }
-        if (THING_PRONOUNS.contains(text.lower(head))) {
-            return thing(head, actor);
+        return null;
+    }
+
+    /** "Brunner, who said …": the antecedent, mentioned by the relative pronoun. */
+    private Referent relative(int head, Span single) {
+        int verb = text.governor(head);
+        if (verb >= 0 && text.relation(verb).startsWith("acl")) {
+            Referent antecedent = resolve(text.governor(verb));
+            return antecedent.kind() == Kind.UNKNOWN ? antecedent : antecedent.withMention(single);
         }
-        if (actor != null) {
-            return speakingFor(actor, index.mentionAt(head), index.mentionAt(head));
+        return Referent.NONE;
+    }
+
+    /** he/she through {@link PronounResolver}'s links (else cataphora, else someone unresolved); they; we. */
+    private Referent pronoun(int head, String word, Span single) {
+        FirstNames.Gender gender = PronounResolver.pronounGender(word);
+        if (gender != null && PERSON_PRONOUNS.contains(word)) {
+            // "After he resigned, Doe said": the person named after it; else someone, not a guess
+            ActorIndex.Draft named = UnlinkedPersons.cataphora(text, index, firstNames, head, gender);
+            if (named != null) {
+                return Referent.proposed(new ActorIndex.Proposal(named, single, head, head), single);
+            }
+            ActorIndex.Draft someone = index.propose(UnlinkedPersons.unresolved(gender), "PERSON", null);
+            return Referent.proposed(new ActorIndex.Proposal(someone, single, head, head), single);
         }
+        if (word.equals("they")) {
+            ActorIndex.Draft organisation = lastOrganisationSubject(head);
+            if (organisation != null) {
+                return new Referent(Kind.ACTOR, List.of(organisation), single);
+            }
+        }
+        if (GROUP_PRONOUNS.contains(word)) {
+            return new Referent(Kind.GROUP, List.of(), single);
+        }
+        return Referent.NONE;
+    }
+
+    /**
+     * A noun phrase that mentions no actor: a government by demonym, a spokesperson's principal, a document, an
+     * owner, a description of someone named before, a role, a person or organisation described and not named, a
+     * group, a name NER missed.
+     */
+    private Referent description(int head) {
         String lemma = text.lemma(head);
         String word = text.lower(head);
-        Span single = text.span(head, head);
-        if (text.ner(head).equals("NATIONALITY") || demonyms.contains(Slug.fold(word)) && !text.isVerb(head)) {
-            ActorIndex.Draft leader = leaderOf(List.of(Slug.fold(word)), head);
-            return leader == null ? Referent.NONE : new Referent(Kind.ACTOR, List.of(leader), single);
-        }
-        if (RELATIVE_PRONOUNS.contains(word)) {
-            int verb = text.governor(head);
-            if (verb >= 0 && text.relation(verb).startsWith("acl")) {
-                // "Brunner, who said …": the antecedent, mentioned by the relative pronoun
-                Referent antecedent = resolve(text.governor(verb));
-                return antecedent.kind() == Kind.UNKNOWN ? antecedent : antecedent.withMention(single);
-            }
-            return Referent.NONE;
-        }
-        if (text.isPronoun(head)) {
-            FirstNames.Gender gender = PronounResolver.pronounGender(word);
-            if (gender != null && PERSON_PRONOUNS.contains(word)) {
-                // "After he resigned, Doe said": the person named after it; else someone, not a guess
-                ActorIndex.Draft named = UnlinkedPersons.cataphora(text, index, firstNames, head, gender);
-                if (named != null) {
-                    return Referent.proposed(new ActorIndex.Proposal(named, single, head, head), single);
-                }
-                ActorIndex.Draft someone = index.propose(UnlinkedPersons.unresolved(gender), "PERSON", null);
-                return Referent.proposed(new ActorIndex.Proposal(someone, single, head, head), single);
-            }
-            if (word.equals("they")) {
-                ActorIndex.Draft organisation = lastOrganisationSubject(head);
-                if (organisation != null) {
-                    return new Referent(Kind.ACTOR, List.of(organisation), single);
-                }
-            }
-            if (GROUP_PRONOUNS.contains(word)) {
-                return new Referent(Kind.GROUP, List.of(), single);
-            }
-            return Referent.NONE;
-        }
         Span phrase = nounPhrase(head);
         List<String> modifiers = modifierDemonyms(head);
         if (GOVERNMENT_NOUNS.contains(lemma) && !modifiers.isEmpty()) {

@@ -90,12 +90,7 @@ public final class ActorIndex {
      * as the index holds it.
      */
     public Draft commit(Proposal proposal) {
-        Draft actor = byId.get(proposal.actor().id);
-        if (actor == null) {
-            actor = proposal.actor();
-            byId.put(actor.id, actor);
-            actors.add(actor);
-        }
+        Draft actor = register(proposal.actor());
         if (proposal.from() >= 0) {
             mention(actor, proposal.from(), proposal.to());
         } else if (proposal.mention() != null) {
@@ -104,16 +99,19 @@ public final class ActorIndex {
         return actor;
     }
 
+    /** The actor of this name, added to the index when it is not there yet. */
     public Draft create(String name, String type, LeaderRegistry.Entry entry) {
-        String id = entry != null ? entry.id() : Slug.of(name);
-        Draft existing = byId.get(id);
-        if (existing != null) {
-            return existing;
+        return register(propose(name, type, entry));
+    }
+
+    /** The actor of this id the index holds, adding {@code actor} when there is none. */
+    private Draft register(Draft actor) {
+        Draft held = byId.putIfAbsent(actor.id, actor);
+        if (held != null) {
+            return held;
         }
-        Draft draft = new Draft(id, entry != null ? entry.name() : name, entry != null ? entry.type() : type, entry);
-        byId.put(id, draft);
-        actors.add(draft);
-        return draft;
+        actors.add(actor);
+        return actor;
     }
 
     /** Records tokens [from, to] as a mention of {@code actor}; tokens already claimed keep their actor. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.stancewire.analysis.lexicons.AnimateNouns;
 import io.stancewire.analysis.lexicons.FirstNames;
@@ -118,6 +119,8 @@ public final class ReferentResolver {
             "committee", "commission", "agency", "movement", "front", "alliance", "league", "association",
             "organisation", "organization", "army", "force", "bank", "corporation", "foundation", "institute",
             "coalition", "federation", "court", "network", "campaign", "firm", "board");
+    /** Organisations a description can stand for ("the agency", "police", "a House panel", "the government"). */
+    private static final Set<String> INSTITUTION_NOUNS = institutionNouns();
     /**
      * Nouns of a person's role that news uses for someone it has named ("the nominee said"): the singular heads of
      * definite source descriptions seen at least three times in PolNeAR's train split, persons only.
@@ -210,7 +213,7 @@ public final class ReferentResolver {
             return others.get(0);
         }
         // "Trump and Clinton": names; "Brexit and Trump's threats": things, whoever they belong to
-        boolean named = actors.size() > 1 && java.util.stream.IntStream.concat(java.util.stream.IntStream.of(head),
+        boolean named = actors.size() > 1 && IntStream.concat(IntStream.of(head),
                 conjuncts.stream().mapToInt(Integer::intValue))
                 .allMatch(t -> index.actorAt(t) != null || text.tag(t).startsWith("NNP"));
         Kind kind = actors.isEmpty() ? first.kind() : named ? Kind.COORDINATED : Kind.GROUP;
@@ -678,11 +681,7 @@ public final class ReferentResolver {
                 || ANYBODY.contains(lemma) || text.hasChild(head, r -> r.equals("det"), ANY)) {
             return null; // "anybody who complains", "every voter": nobody in particular
         }
-        int first = head;
-        while (first > 0 && isDescriptionWord(first - 1, head)) {
-            first--;
-        }
-        return describedActor(first, head, "PERSON", phrase);
+        return describedActor(head, "PERSON", phrase);
     }
 
     /**
@@ -691,21 +690,23 @@ public final class ReferentResolver {
      */
     private Referent describedOrganisation(int head, Span phrase) {
         String lemma = text.lemma(head);
-        boolean police = lemma.equals("police");
-        if (!(text.tag(head).equals("NN") || police) || !(ORGANISATION_NOUNS.contains(lemma)
-                || GOVERNMENT_NOUNS.contains(lemma) && !lemma.equals("side") && !lemma.equals("camp") || police
-                || lemma.equals("panel") || lemma.equals("department")) || text.hasChild(head, r -> r.equals("det"), ANY)) {
+        boolean police = lemma.equals("police"); // a body of people, singular or plural
+        if (!(text.tag(head).equals("NN") || police) || !INSTITUTION_NOUNS.contains(lemma)
+                || text.hasChild(head, r -> r.equals("det"), ANY)) {
             return null;
         }
+        return describedActor(head, "ORGANIZATION", phrase);
+    }
+
+    /**
+     * The proposal of an actor of its own for the description headed by {@code head} ("New York judge"), named as
+     * UnlinkedPersons names them.
+     */
+    private Referent describedActor(int head, String type, Span phrase) {
         int first = head;
         while (first > 0 && isDescriptionWord(first - 1, head)) {
             first--;
         }
-        return describedActor(first, head, "ORGANIZATION", phrase);
-    }
-
-    /** The proposal of an actor of its own for the description on tokens [first, head], named as UnlinkedPersons names them. */
-    private Referent describedActor(int first, int head, String type, Span phrase) {
         boolean definite = text.hasChild(head, r -> r.equals("det"), Set.of("the"));
         ActorIndex.Draft actor = index.propose(UnlinkedPersons.described(text.span(first, head).text(), definite),
                 type, null);
@@ -723,6 +724,13 @@ public final class ReferentResolver {
         String relation = text.relation(token);
         return text.sentenceOf(token) == text.sentenceOf(head) && governor > token && governor <= head
                 && (relation.equals("amod") || relation.startsWith("compound"));
+    }
+
+    private static Set<String> institutionNouns() {
+        Set<String> nouns = new java.util.HashSet<>(ORGANISATION_NOUNS);
+        GOVERNMENT_NOUNS.stream().filter(n -> !n.equals("side") && !n.equals("camp")).forEach(nouns::add);
+        nouns.addAll(Set.of("police", "panel", "department"));
+        return Set.copyOf(nouns);
     }
 
     /** "They" after a sentence whose subject is an organisation ("The commission criticised ... They released"). */

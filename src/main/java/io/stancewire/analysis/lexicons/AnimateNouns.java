@@ -1,13 +1,7 @@
 package io.stancewire.analysis.lexicons;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Common nouns that denote people ("judge", "narrator", "friend", "spokeswoman"), from the animacy list of CoreNLP's
@@ -26,23 +20,9 @@ public final class AnimateNouns {
     }
 
     public static AnimateNouns load() {
-        Set<String> nouns = new HashSet<>();
-        InputStream in = AnimateNouns.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("missing " + RESOURCE + " (CoreNLP models jar)");
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String word = line.strip();
-                if (!word.isEmpty() && word.chars().allMatch(c -> Character.isLowerCase(c) || c == '-')) {
-                    nouns.add(word);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new AnimateNouns(Set.copyOf(nouns));
+        return new AnimateNouns(TsvResource.read(RESOURCE, 1).stream().map(row -> row[0])
+                .filter(word -> word.chars().allMatch(c -> Character.isLowerCase(c) || c == '-'))
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** Whether the lemma of a common noun denotes a person. */

@@ -13,7 +13,7 @@ final class BeforeColon implements SpeakerRule {
     /** Tried when nothing was found, or only words that refer to nobody known. */
     @Override
     public boolean tries(Referent found, QuoteLayout layout, QuoteSite quote) {
-        return found == null || found.kind() == ReferentResolver.Kind.UNKNOWN;
+        return SpeakerRule.nobodyKnown(found);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.stancewire.analysis.quotes.speaker;
 
 import java.util.Map;
 
+import io.stancewire.analysis.actors.ActorIndex;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 
 /**
@@ -31,7 +32,7 @@ public record QuoteSite(TokenRange tokens, int firstSentence, int lastSentence, 
     }
 
     /** Whether the actor is (one of) the previous quote's speaker(s), by id: a proposed actor is not yet held. */
-    boolean isPreviousSpeaker(io.stancewire.analysis.actors.ActorIndex.Draft actor) {
+    boolean isPreviousSpeaker(ActorIndex.Draft actor) {
         return actor != null && previousSpeaker != null
                 && previousSpeaker.speakers().stream().anyMatch(s -> s.id.equals(actor.id));
     }

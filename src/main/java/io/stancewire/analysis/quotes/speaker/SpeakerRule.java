@@ -1,5 +1,6 @@
 package io.stancewire.analysis.quotes.speaker;
 
+import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 
 /**
@@ -21,6 +22,11 @@ public interface SpeakerRule {
     /** Whether this rule's answer replaces what the rules before it found. By default, always. */
     default boolean replaces(Referent found, Referent proposed) {
         return true;
+    }
+
+    /** Whether the rules before found nothing, or only words that refer to nobody known ("the narrator's"). */
+    static boolean nobodyKnown(Referent found) {
+        return found == null || found.kind() == ReferentResolver.Kind.UNKNOWN;
     }
 
     /** The rule's name, as {@code docs/design.md} lists it. */

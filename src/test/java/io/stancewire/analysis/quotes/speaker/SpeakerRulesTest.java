@@ -2,9 +2,18 @@ package io.stancewire.analysis.quotes.speaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 
 /**
@@ -14,10 +23,10 @@ import io.stancewire.analysis.actors.ReferentResolver.Referent;
 class SpeakerRulesTest {
 
     @Test
-    void theOrderIsTheOneDesignMdDocuments() throws java.io.IOException {
-        String design = java.nio.file.Files.readString(java.nio.file.Path.of("docs/design.md"));
-        java.util.regex.Matcher rule = java.util.regex.Pattern.compile("(?m)^\\s+\\d+\\. `(\\w+)`").matcher(design);
-        java.util.List<String> documented = new java.util.ArrayList<>();
+    void theOrderIsTheOneDesignMdDocuments() throws IOException {
+        String design = Files.readString(Path.of("docs/design.md"));
+        Matcher rule = Pattern.compile("(?m)^\\s+\\d+\\. `(\\w+)`").matcher(design);
+        List<String> documented = new ArrayList<>();
         while (rule.find()) {
             documented.add(rule.group(1));
         }
@@ -214,8 +223,7 @@ class SpeakerRulesTest {
 
         @Test
         void aSpeakerReplacesWordsThatNamedNobody() {
-            Referent words = new Referent(io.stancewire.analysis.actors.ReferentResolver.Kind.UNKNOWN,
-                    java.util.List.of(), null);
+            Referent words = new Referent(ReferentResolver.Kind.UNKNOWN, List.of(), null);
             RuleFixture f = RuleFixture.of("“Go and vote today,” Senator Dana Whitlock implored.");
             Referent found = rule.find(f.layout, f.site("Go and"));
             assertThat(rule.replaces(words, found)).isTrue();

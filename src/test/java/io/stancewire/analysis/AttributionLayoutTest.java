@@ -141,6 +141,14 @@ class AttributionLayoutTest {
     }
 
     @Test
+    void aReportedClauseKeepsItsConjoinedParts() {
+        // IndirectSpeechExtractor: the content is the whole clause, "and …" included
+        Quote said = only(reported("Senator Ruth Okonkwo said that the poorest workers earn twelve dollars an hour and"
+                + " have no savings at all."), "the poorest workers earn twelve dollars an hour and have no savings at all");
+        assertThat(said.speakerName()).isEqualTo("Ruth Okonkwo");
+    }
+
+    @Test
     void wordsThatAttributeNothingGiveNoReportedSpeech() {
         assertThat(reported("The river rose by two metres overnight and flooded the old town.")).isEmpty();
     }

@@ -67,7 +67,7 @@ public final class PolnearEvaluation {
     }
 
     public record Error(String article, String kind, String problem, String content, String goldSource, String cue,
-            String predictedSpeaker, String predictedMention, String predictedSpan) {
+            String predictedSpeaker, String predictedMention, String predictedSource, String predictedSpan) {
     }
 
     public record Spurious(String article, String text, String speaker) {
@@ -301,6 +301,7 @@ public final class PolnearEvaluation {
                 EvalIo.abbreviate(gold.content(), 160), gold.source() == null ? null : gold.source().text(),
                 gold.cue() == null ? null : gold.cue().text(), best == null ? null : best.speakerName(),
                 best == null || best.speakerMention() == null ? null : best.speakerMention().text(),
+                best == null || best.sourceMention() == null ? null : best.sourceMention().text(),
                 best == null ? null : EvalIo.abbreviate(body.substring(best.start(), best.end()), 120));
     }
 

@@ -243,6 +243,20 @@ public final class ParsedText {
         return range;
     }
 
+    /**
+     * [first, last] token of the subtree of {@code i}, leaving out only the direct children of {@code i} reached by the
+     * given relations (their own conjuncts and clauses stay in).
+     */
+    public int[] subtreeWithout(int i, Predicate<String> excludedChildren) {
+        int[] range = { i, i };
+        for (int child : children(i, r -> !excludedChildren.test(r))) {
+            range[0] = Math.min(range[0], child);
+            range[1] = Math.max(range[1], child);
+            collect(child, r -> false, range, 1);
+        }
+        return range;
+    }
+
     private void collect(int i, Predicate<String> excluded, int[] range, int depth) {
         if (depth > 40) {
             return;

@@ -68,7 +68,7 @@ public final class IndirectSpeechExtractor {
                             // a conjoined verb ("..., but blamed the Serbian side") is the speaker's act, not words
                             ? text.subtree(text.children(i, r -> r.equals("ccomp")).stream()
                                     .filter(c -> c >= construction.first() && c <= construction.last()).findFirst()
-                                    .orElse(construction.first()), r -> r.equals("conj") || r.equals("cc"))
+                                    .orElse(construction.first()), r -> false)
                             : new int[] { construction.first(), construction.last() };
                     boolean nominal = pos == AttributionCues.Pos.N || construction.relation().equals("obj")
                             || construction.relation().startsWith("obl");
@@ -92,7 +92,7 @@ public final class IndirectSpeechExtractor {
         if (range[0] < cue) {
             return range;
         }
-        int[] clause = text.subtree(cue, r -> r.equals("conj") || r.equals("cc") || r.equals("parataxis")
+        int[] clause = text.subtreeWithout(cue, r -> r.equals("conj") || r.equals("cc") || r.equals("parataxis")
                 || r.equals("punct"));
         return new int[] { range[0], Math.max(range[1], clause[1]) };
     }

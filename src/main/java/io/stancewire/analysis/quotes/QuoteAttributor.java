@@ -53,7 +53,7 @@ public final class QuoteAttributor {
                 continue;
             }
             QuoteSite.TokenRange tokens = new QuoteSite.TokenRange(range[0], range[1]);
-            QuoteSite site = new QuoteSite(tokens, text.sentenceOf(range[0]), text.sentenceOf(range[1] - 1), previous,
+            QuoteSite site = new QuoteSite(tokens, layout.firstSentence(tokens), text.sentenceOf(range[1] - 1), previous,
                     previousSpeaker, Collections.unmodifiableMap(speakerBySentence));
             Referent speaker = SpeakerRules.speakerOf(layout, site);
             // only the speaker that wins joins the actors: the lookups of the rules that lost changed nothing

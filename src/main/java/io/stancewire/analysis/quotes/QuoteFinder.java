@@ -27,7 +27,9 @@ public final class QuoteFinder {
             int markLength = doubleOpener(body, i);
             if (markLength > 0) {
                 int end = closeDouble(body, i, markLength);
-                quotes.add(Span.of(body, i, end));
+                if (!isNickname(body, i, end, markLength)) {
+                    quotes.add(Span.of(body, i, end));
+                }
                 i = end;
                 continue;
             }
@@ -42,6 +44,29 @@ public final class QuoteFinder {
             i++;
         }
         return quotes;
+    }
+
+    /**
+     * Marcia "Cia" Price, Thomas "Tip" O'Neill: one or two capitalised words in quotation marks between two capitalised
+     * words are a nickname inside a name, not a quote.
+     */
+    static boolean isNickname(String s, int open, int end, int markLength) {
+        String inner = s.substring(open + markLength, Math.max(open + markLength, end - markLength));
+        if (inner.isEmpty() || inner.length() > 20 || !inner.matches("\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*)?")) {
+            return false;
+        }
+        return open >= 2 && s.charAt(open - 1) == ' ' && Character.isLowerCase(s.charAt(open - 2))
+                && capitalisedWordEndsAt(s, open - 1) && end + 1 < s.length() && s.charAt(end) == ' '
+                && Character.isUpperCase(s.charAt(end + 1));
+    }
+
+    /** Whether the word that ends right before {@code i} starts with a capital letter. */
+    private static boolean capitalisedWordEndsAt(String s, int i) {
+        int start = i;
+        while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+            start--;
+        }
+        return start < i && Character.isUpperCase(s.charAt(start));
     }
 
     /** Length of the double opening mark at {@code i}, or 0. */

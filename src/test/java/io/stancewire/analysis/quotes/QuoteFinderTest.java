@@ -52,6 +52,13 @@ class QuoteFinderTest {
     }
 
     @Test
+    void aNicknameInsideANameIsNoQuote() {
+        assertThat(quotes("Scott's niece, Marcia \"Cia\" Price, shouted. Thomas “Tip” O'Neill agreed.")).isEmpty();
+        // a one-word quote after an ordinary word is still a quote
+        assertThat(quotes("Voters said \"Yes\" Tuesday.")).containsExactly("\"Yes\"");
+    }
+
+    @Test
     void aQuoteOfTheOtherStyleNestsInside() {
         assertThat(quotes("“She said \"no\" to me,” he said.")).containsExactly("“She said \"no\" to me,”");
         assertThat(quotes("\"She called it “a farce” twice,\" he said."))

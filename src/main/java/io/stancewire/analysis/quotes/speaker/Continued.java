@@ -33,6 +33,6 @@ final class Continued implements SpeakerRule {
                 return null; // "... X calling it "a disaster" and Y calling it "a betrayal""
             }
         }
-        return speech ? quote.previousSpeaker() : null;
+        return speech ? quote.previousSpeakerNearest(layout) : null;
     }
 }

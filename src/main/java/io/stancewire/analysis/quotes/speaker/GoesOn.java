@@ -35,6 +35,6 @@ final class GoesOn implements SpeakerRule {
                 return null; // someone else came in between
             }
         }
-        return quote.previousSpeaker();
+        return quote.previousSpeakerNearest(layout);
     }
 }

@@ -6,7 +6,8 @@ import io.stancewire.analysis.parse.ParsedText;
 
 /**
  * ""...," tweeted former executive Ken Gude.": a speech word right after the quote, then a noun phrase ending in
- * a name. Read on the tokens, since parsers often misread the inversion.
+ * a name. Read on the tokens, since parsers often misread the inversion; the phrase may go on past a sentence split
+ * at a title the tokenizer did not know ("…," said Del. Stacey Plaskett).
  */
 final class InvertedAfter implements SpeakerRule {
 
@@ -30,8 +31,12 @@ final class InvertedAfter implements SpeakerRule {
             return null;
         }
         int lastNoun = -1;
-        for (int j = i + 1; j < Math.min(text.sentenceEnd(sentence), i + 7) && !layout.isQuoted(j); j++) {
+        int end = layout.endsAtTitle(sentence) ? text.sentenceEnd(sentence + 1) : text.sentenceEnd(sentence);
+        for (int j = i + 1; j < Math.min(end, i + 7) && !layout.isQuoted(j); j++) {
             String tag = text.tag(j);
+            if (j == text.sentenceEnd(sentence) - 1 && end > text.sentenceEnd(sentence)) {
+                continue; // the period the tokenizer added after the title
+            }
             if (text.ner(j).equals("PERSON")) {
                 Referent referent = referents.resolve(j);
                 return referent.speaks() ? referent : null;

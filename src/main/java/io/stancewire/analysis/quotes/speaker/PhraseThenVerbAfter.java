@@ -35,7 +35,8 @@ final class PhraseThenVerbAfter implements SpeakerRule {
             sentence++; // "“You winning?” she said": the tokenizer ended the sentence at the question mark
             afterQuote = text.sentenceFirst(sentence);
         }
-        int end = text.sentenceEnd(sentence);
+        // "…," state Del. | Marcia Price said: the tokenizer split the sentence at a title it did not know
+        int end = layout.endsAtTitle(sentence) ? text.sentenceEnd(sentence + 1) : text.sentenceEnd(sentence);
         int first = afterQuote;
         while (first < end && text.isPunctuation(first) && !layout.isQuoted(first)) {
             first++;

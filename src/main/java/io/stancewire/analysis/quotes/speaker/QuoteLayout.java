@@ -68,6 +68,35 @@ public final class QuoteLayout {
                 && Character.isLowerCase(text.word(first).charAt(0));
     }
 
+    /**
+     * Whether the tokenizer ended {@code sentence} at a title it did not know as one, so that the next sentence
+     * goes on with the name ("…," said Del. | Stacey Plaskett of the Virgin Islands.): the sentence ends in a short
+     * capitalised word with a period and a period token, and the next one opens with a name in the same paragraph.
+     */
+    public boolean endsAtTitle(int sentence) {
+        if (sentence + 1 >= text.sentenceCount()) {
+            return false;
+        }
+        int end = text.sentenceEnd(sentence);
+        int first = text.sentenceFirst(sentence + 1);
+        if (end - 2 < text.sentenceFirst(sentence) || !text.word(end - 1).equals(".")) {
+            return false;
+        }
+        String title = text.word(end - 2);
+        return title.length() >= 3 && title.length() <= 5 && title.endsWith(".")
+                && Character.isUpperCase(title.charAt(0)) && text.ner(first).equals("PERSON")
+                && text.paragraphOf(first) == text.paragraphOf(end - 1);
+    }
+
+    /**
+     * The sentence of a quote's first word: the splitter sometimes leaves the opening mark at the end of the sentence
+     * before ("… in Mexico City. '' | There is nothing …").
+     */
+    public int firstSentence(QuoteSite.TokenRange quote) {
+        int from = quote.from();
+        return quote.end() - from > 1 && text.isPunctuation(from) ? text.sentenceOf(from + 1) : text.sentenceOf(from);
+    }
+
     /** Whether the token lies inside a direct quote. */
     public boolean isQuoted(int token) {
         return quoted[token];

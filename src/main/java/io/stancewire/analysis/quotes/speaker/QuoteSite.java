@@ -37,6 +37,21 @@ public record QuoteSite(TokenRange tokens, int firstSentence, int lastSentence, 
                 && previousSpeaker.speakers().stream().anyMatch(s -> s.id.equals(actor.id));
     }
 
+    /**
+     * The previous quote's speaker, named by the subject of the speech word between the two quotes when it refers to
+     * them ("“…,” she said. “…”": "she"), else by the previous quote's mention.
+     */
+    Referent previousSpeakerNearest(QuoteLayout layout) {
+        for (int i = previous.end(); i < from(); i++) {
+            if (!layout.isQuoted(i) && layout.speechWord(i)) {
+                Referent subject = layout.referents().resolveFirst(layout.text().subjectCandidates(i));
+                return subject.mention() != null && isPreviousSpeaker(subject.speaker())
+                        ? previousSpeaker.withMention(subject.mention()) : previousSpeaker;
+            }
+        }
+        return previousSpeaker;
+    }
+
     /** Whether the quote before this one has a person or organisation as speaker. */
     boolean previousHasSpeaker() {
         return previous != null && previousSpeaker != null && previousSpeaker.speaks();

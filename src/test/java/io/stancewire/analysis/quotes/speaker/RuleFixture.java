@@ -65,7 +65,7 @@ final class RuleFixture {
         QuoteSite.TokenRange tokens = tokens(start);
         QuoteSite.TokenRange previous = previousStart == null ? null : tokens(previousStart);
         Referent speaker = previousSpeaker == null ? null : referents.resolve(tokenOf(previousSpeaker));
-        return new QuoteSite(tokens, text.sentenceOf(tokens.from()), text.sentenceOf(tokens.end() - 1), previous,
+        return new QuoteSite(tokens, layout.firstSentence(tokens), text.sentenceOf(tokens.end() - 1), previous,
                 speaker, Map.of());
     }
 

@@ -129,6 +129,20 @@ class SpeakerRulesTest {
         }
 
         @Test
+        void aSpeechVerbThenWhenItWasSaidIntroducesTheQuote() {
+            RuleFixture f = RuleFixture.of("The ad shows Donald Trump saying during the debate last week, “That"
+                    + " makes me smart,” as the crowd jeers.");
+            assertThat(f.speakerName(rule, f.site("That makes"))).isEqualTo("Donald Trump");
+        }
+
+        @Test
+        void aPhraseBeforeTheCommaThatIsNoAdverbialOfTheVerbIntroducesNothing() {
+            RuleFixture f = RuleFixture.of("Donald Trump said the Democrats were weak on trade, “a disaster” for"
+                    + " many.");
+            assertThat(f.speakerName(rule, f.site("a disaster"))).isNull();
+        }
+
+        @Test
         void aQuoteNotOpenedByACommaIsNotItsLayout() {
             RuleFixture f = RuleFixture.of("Donald Trump called the deal “the worst ever”.");
             assertThat(f.speakerName(rule, f.site("the worst"))).isNull();
@@ -189,6 +203,12 @@ class SpeakerRulesTest {
             Referent referent = rule.find(f.layout, f.site("Vote"));
             assertThat(referent.speaker()).isNull();
             assertThat(referent.mention().text()).startsWith("the new ad");
+        }
+
+        @Test
+        void theNameGoesOnAfterASentenceSplitAtATitleTheTokenizerDidNotKnow() {
+            RuleFixture f = RuleFixture.of("“It is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.");
+            assertThat(f.speakerName(rule, f.site("It is"))).isEqualTo("Stacey Plaskett");
         }
 
         @Test
@@ -266,6 +286,26 @@ class SpeakerRulesTest {
         }
 
         @Test
+        void aPhraseWithoutAVerbEndingInANameLabelsTheQuote() {
+            RuleFixture f = RuleFixture.of("A lesson from Loretta Lynch: “Be the voice that people hear.”");
+            assertThat(f.speakerName(rule, f.site("Be the"))).isEqualTo("Loretta Lynch");
+        }
+
+        @Test
+        void aNameRightBeforeADashIntroducesAQuotedSentence() {
+            RuleFixture f = RuleFixture.of("Republicans agreed, among them Mitt Romney -- “It is disqualifying for a"
+                    + " nominee to hide his returns.”");
+            assertThat(f.speakerName(rule, f.site("It is"))).isEqualTo("Mitt Romney");
+        }
+
+        @Test
+        void aDashAfterSomethingElseIntroducesNobody() {
+            RuleFixture f = RuleFixture.of("Mitt Romney spoke about the returns -- “It is disqualifying for a"
+                    + " nominee to hide them.”");
+            assertThat(rule.find(f.layout, f.site("It is"))).isNull();
+        }
+
+        @Test
         void withoutAColonTheRuleFindsNothing() {
             RuleFixture f = RuleFixture.of("Jair Bolsonaro rejected “the offer” on Monday.");
             assertThat(rule.find(f.layout, f.site("the offer"))).isNull();
@@ -283,6 +323,24 @@ class SpeakerRulesTest {
             QuoteSite site = f.site("The bill", "This is", "Alma Adams");
             assertThat(rule.tries(null, f.layout, site)).isTrue();
             assertThat(f.speakerName(rule, site)).isEqualTo("Alma Adams");
+        }
+
+        @Test
+        void theSpeakerIsNamedByTheWordsOfTheAttributionBetween() {
+            RuleFixture f = RuleFixture.of("Senator Claire McCaskill scolded him: “The science is against you,” she"
+                    + " said. “I do not understand why you need to go there.”");
+            Referent found = rule.find(f.layout, f.site("I do", "The science", "Claire McCaskill"));
+            assertThat(found.speaker().name).isEqualTo("Claire McCaskill");
+            assertThat(found.mention().text()).isEqualTo("she");
+        }
+
+        @Test
+        void aQuoteWhoseOpeningMarkTheSplitterLeftBehindStillGoesOn() {
+            RuleFixture f = RuleFixture.of("Trade matters. ''That's the weakness,'' said Luis Rubio, who heads a"
+                    + " research center in Mexico City. ''There is nothing more important than trade.''");
+            QuoteSite site = f.site("'There is", "'That's", "Luis Rubio"); // after the first of two marks
+            assertThat(rule.tries(null, f.layout, site)).isTrue();
+            assertThat(f.speakerName(rule, site)).isEqualTo("Luis Rubio");
         }
 
         @Test

@@ -13,7 +13,6 @@ import io.stancewire.analysis.actors.PronounResolver;
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.UnlinkedPersons;
 import io.stancewire.analysis.lexicons.AnimateNouns;
-import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.OpinionLexicon;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
@@ -29,6 +28,7 @@ import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.analysis.parse.ParsedText;
 import io.stancewire.analysis.portrayal.PortrayalModel;
 import io.stancewire.analysis.portrayal.PortrayalScorer;
+import io.stancewire.analysis.quotes.AttributionModel;
 import io.stancewire.analysis.quotes.IndirectSpeechExtractor;
 import io.stancewire.analysis.quotes.QuoteAttributor;
 import io.stancewire.analysis.quotes.QuoteFinder;
@@ -48,7 +48,7 @@ public final class ArticleAnalyzer {
     private final ToneLexicon toneLexicon = new ToneLexicon();
     private final OpinionLexicon opinionLexicon = new OpinionLexicon();
     private final SpeechVerbs speechVerbs = new SpeechVerbs();
-    private final AttributionCues attributionCues = new AttributionCues();
+    private final AttributionModel attributionModel = new AttributionModel();
     private final PortrayalModel portrayalModel = PortrayalModel.load();
     private final FirstNames firstNames = FirstNames.load();
     private final AnimateNouns animateNouns = AnimateNouns.load();
@@ -84,7 +84,7 @@ public final class ArticleAnalyzer {
                     StanceScorer.round(match.polarity()), match.entry().category()));
         }
         for (IndirectSpeechExtractor.Reported reported : new IndirectSpeechExtractor(text, referents, speechVerbs,
-                attributionCues, attributor).extract()) {
+                attributionModel, attributor).extract()) {
             Quote quote = quote(reported.content(), Quote.INDIRECT, reported.speaker(), opinions, ids);
             quotes.add(quote);
             // "Testic blamed the opposition": an act on a noun phrase that a tone cue already reads stays in the

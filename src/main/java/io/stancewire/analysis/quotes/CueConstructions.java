@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.parse.ParsedText;
 
 /**
@@ -20,6 +19,9 @@ public final class CueConstructions {
     public static final Set<String> RELATIONS = Set.of("ccomp", "xcomp", "obj", "^parataxis", "^ccomp", "acl",
             "advcl", "obl:to", "obl:about", "obl:on", "obl:of", "obl:for", "^advcl", "^conj");
 
+    /** Part of speech of a cue word. */
+    public enum Pos { V, N }
+
     /** One construction at a cue: its name and the content's token range [first, last]. */
     public record Construction(String relation, int first, int last) {
     }
@@ -28,9 +30,9 @@ public final class CueConstructions {
     }
 
     /** The part of speech a cue can have, or null for a token that cannot be one. */
-    public static AttributionCues.Pos pos(ParsedText text, int token) {
-        return text.isVerb(token) ? AttributionCues.Pos.V
-                : text.tag(token).startsWith("NN") ? AttributionCues.Pos.N : null;
+    public static Pos pos(ParsedText text, int token) {
+        return text.isVerb(token) ? Pos.V
+                : text.tag(token).startsWith("NN") ? Pos.N : null;
     }
 
     /** Every construction by which a content could hang from {@code token}. */

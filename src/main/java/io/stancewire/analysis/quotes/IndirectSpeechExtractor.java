@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.stancewire.analysis.actors.ReferentResolver;
-import io.stancewire.analysis.lexicons.AttributionCues;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.parse.ParsedText;
@@ -14,7 +13,7 @@ import io.stancewire.analysis.parse.ParsedText;
 /**
  * Reported speech without quotation marks, in this order for each token:
  * <ol>
- * <li>a cue in one of its constructions ({@link CueConstructions}) that {@link AttributionCues} learned to attribute:
+ * <li>a cue in one of its constructions ({@link CueConstructions}) that {@link AttributionModel} reads as attributing:
  * "Kurti said [he was ready to initial the text]", "Trump urged [supporters to register]", "Clinton denied [the
  * report]", "[The plan fails], he said"; a speech or cognition verb of {@code speech-verbs.tsv} with a clausal
  * complement also counts;</li>
@@ -38,15 +37,15 @@ public final class IndirectSpeechExtractor {
     private final ParsedText text;
     private final ReferentResolver referents;
     private final SpeechVerbs verbs;
-    private final AttributionCues cues;
+    private final AttributionModel model;
     private final QuoteAttributor quotes;
 
-    public IndirectSpeechExtractor(ParsedText text, ReferentResolver referents, SpeechVerbs verbs, AttributionCues cues,
-            QuoteAttributor quotes) {
+    public IndirectSpeechExtractor(ParsedText text, ReferentResolver referents, SpeechVerbs verbs,
+            AttributionModel model, QuoteAttributor quotes) {
         this.text = text;
         this.referents = referents;
         this.verbs = verbs;
-        this.cues = cues;
+        this.model = model;
         this.quotes = quotes;
     }
 
@@ -57,11 +56,11 @@ public final class IndirectSpeechExtractor {
             if (quotes.isQuoted(i)) {
                 continue;
             }
-            AttributionCues.Pos pos = CueConstructions.pos(text, i);
-            if (pos != null && (cues.isCueWord(text.lemma(i), pos)
-                    || pos == AttributionCues.Pos.V && verbs.isReporting(text.lemma(i)))) {
+            CueConstructions.Pos pos = CueConstructions.pos(text, i);
+            if (pos != null && (model.knows(text.lemma(i), pos)
+                    || pos == CueConstructions.Pos.V && verbs.isReporting(text.lemma(i)))) {
                 for (CueConstructions.Construction construction : CueConstructions.at(text, i)) {
-                    if (!isCue(i, pos, construction.relation())) {
+                    if (!isCue(i, pos, construction)) {
                         continue;
                     }
                     int[] range = construction.relation().equals("ccomp")
@@ -70,7 +69,7 @@ public final class IndirectSpeechExtractor {
                                     .filter(c -> c >= construction.first() && c <= construction.last()).findFirst()
                                     .orElse(construction.first()), r -> false)
                             : new int[] { construction.first(), construction.last() };
-                    boolean nominal = pos == AttributionCues.Pos.N || construction.relation().equals("obj")
+                    boolean nominal = pos == CueConstructions.Pos.N || construction.relation().equals("obj")
                             || construction.relation().startsWith("obl");
                     add(out, seen, reported(toClauseEnd(i, range), source(i, pos), i, nominal));
                 }
@@ -97,10 +96,10 @@ public final class IndirectSpeechExtractor {
         return new int[] { range[0], Math.max(range[1], clause[1]) };
     }
 
-    private boolean isCue(int token, AttributionCues.Pos pos, String construction) {
-        String lemma = text.lemma(token);
-        return cues.isCue(lemma, pos, construction)
-                || pos == AttributionCues.Pos.V && construction.equals("ccomp") && verbs.isReporting(lemma);
+    private boolean isCue(int token, CueConstructions.Pos pos, CueConstructions.Construction construction) {
+        return model.attributes(CueFeatures.of(text, token, pos, construction))
+                || pos == CueConstructions.Pos.V && construction.relation().equals("ccomp")
+                        && verbs.isReporting(text.lemma(token));
     }
 
     /** "according to X, [...]": the rest of the clause. */
@@ -124,8 +123,8 @@ public final class IndirectSpeechExtractor {
      * ("Trump's claim that", "a report by the inspector general"), or the subject of the verb the noun is the object
      * of ("Clinton made the argument that").
      */
-    private ReferentResolver.Referent source(int cue, AttributionCues.Pos pos) {
-        if (pos == AttributionCues.Pos.N) {
+    private ReferentResolver.Referent source(int cue, CueConstructions.Pos pos) {
+        if (pos == CueConstructions.Pos.N) {
             for (int owner : text.children(cue, r -> r.equals("nmod:poss") || r.equals("nmod"))) {
                 if (text.relation(owner).equals("nmod:poss")
                         || text.hasChild(owner, r -> r.equals("case"), Set.of("by", "from"))) {
@@ -142,7 +141,7 @@ public final class IndirectSpeechExtractor {
                 governor = text.governor(governor);
             }
             return governor >= 0 && text.isVerb(governor) && text.relation(noun).equals("obj")
-                    ? source(governor, AttributionCues.Pos.V) : ReferentResolver.Referent.NONE;
+                    ? source(governor, CueConstructions.Pos.V) : ReferentResolver.Referent.NONE;
         }
         if (!text.children(cue, r -> r.equals("nsubj:pass") || r.equals("aux:pass")).isEmpty()) {
             for (int agent : text.children(cue, r -> r.startsWith("obl"))) {

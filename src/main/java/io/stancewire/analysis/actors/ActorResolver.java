@@ -2,9 +2,12 @@ package io.stancewire.analysis.actors;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.Slug;
@@ -94,7 +97,41 @@ public final class ActorResolver {
             }
             i = j + 1;
         }
-        return runs;
+        return surnameSubjects(text, runs);
+    }
+
+    /**
+     * "Justin Bamberg, an attorney, said … Bamberg also said": a lone surname that NER took for a place, a firm or
+     * nothing ("Bamberg", "Putney", "Wines"), as the subject of a verb after the person's full name in the article,
+     * is that person.
+     */
+    private static List<Run> surnameSubjects(ParsedText text, List<Run> runs) {
+        Map<String, Integer> surnames = new HashMap<>();
+        for (Run run : runs) {
+            if (run.type().equals("PERSON") && run.to() > run.from()) {
+                surnames.putIfAbsent(Slug.fold(text.word(run.to())), run.to());
+            }
+        }
+        if (surnames.isEmpty()) {
+            return runs;
+        }
+        Map<Integer, Run> byStart = new TreeMap<>();
+        runs.forEach(run -> byStart.put(run.from(), run));
+        for (int k = 0; k < text.size(); k++) {
+            Integer named = surnames.get(Slug.fold(text.word(k)));
+            if (named == null || named >= k || !text.tag(k).equals("NNP") || !text.relation(k).startsWith("nsubj")) {
+                continue;
+            }
+            Run run = byStart.get(k);
+            if (run == null ? !covered(byStart, k) : run.to() == k && !run.type().equals("PERSON")) {
+                byStart.put(k, new Run("PERSON", k, k));
+            }
+        }
+        return new ArrayList<>(byStart.values());
+    }
+
+    private static boolean covered(Map<Integer, Run> byStart, int token) {
+        return byStart.values().stream().anyMatch(run -> run.from() <= token && token <= run.to());
     }
 
     /** Registry names NER missed ("Pence") among the untagged tokens [from, to]: the registry enriches NER. */

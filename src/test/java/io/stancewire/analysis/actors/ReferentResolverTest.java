@@ -67,6 +67,15 @@ class ReferentResolverTest {
     }
 
     @Test
+    void aSurnameTheTaggerTookForAPlaceIsThePersonNamedBefore() {
+        // ActorResolver: "Putney" is a place to NER; as a subject after "Kerr Putney" it is him
+        Read read = read("Police Chief Kerr Putney met the family on Thursday. Putney later told CNN that the video"
+                + " was not clear.");
+        Referent putney = read.referents().resolve(read.token("Putney later"));
+        assertThat(putney.speaker().name).isEqualTo("Kerr Putney");
+    }
+
+    @Test
     void askingWhoTheSenatorIsCreatesNobody() {
         Read read = read("Senator Ruth Okonkwo voted against the bill. The senator said it was a disaster.");
         List<String> before = read.actorIds();

@@ -51,10 +51,10 @@ public final class ParsedText {
             }
         }
         paragraphOf = new int[tokens.size()];
+        Paragraphs paragraphs = Paragraphs.of(body);
         int paragraph = 0;
         for (int i = 1; i < tokens.size(); i++) {
-            String gap = body.substring(end(i - 1), start(i));
-            if (gap.indexOf('\n') != gap.lastIndexOf('\n')) {
+            if (paragraphs.endsWithin(end(i - 1), start(i))) {
                 paragraph++;
             }
             paragraphOf[i] = paragraph;

@@ -2,6 +2,7 @@ package io.stancewire.analysis.quotes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.stancewire.analysis.parse.ParsedText;
 
@@ -14,6 +15,8 @@ import io.stancewire.analysis.parse.ParsedText;
  * "The river rose [by two metres]": {@code k=rise|V|obl:by}, {@code subject=obl:by|noun}, ….
  */
 public final class CueFeatures {
+
+    private static final Set<String> NEGATIONS = Set.of("not", "n't", "never");
 
     private CueFeatures() {
     }
@@ -41,8 +44,7 @@ public final class CueFeatures {
         if (holdsQuotationMark(text, construction)) {
             out.add("quoted|" + relation); // "said the plan was “a disaster”": a partial quote
         }
-        if (!text.children(cue, r -> r.equals("advmod")).stream().filter(c -> text.lower(c).equals("not")
-                || text.lower(c).equals("n't") || text.lower(c).equals("never")).toList().isEmpty()) {
+        if (text.children(cue, r -> r.equals("advmod")).stream().anyMatch(c -> NEGATIONS.contains(text.lower(c)))) {
             out.add("negated|" + relation);
         }
         if (pos == CueConstructions.Pos.V && !subject.startsWith("passive")) {
@@ -86,7 +88,7 @@ public final class CueFeatures {
         }
         if (!text.children(cue, r -> r.equals("nsubj:pass") || r.equals("aux:pass")).isEmpty()) {
             boolean agent = text.children(cue, r -> r.startsWith("obl")).stream()
-                    .anyMatch(a -> text.hasChild(a, r -> r.equals("case"), java.util.Set.of("by")));
+                    .anyMatch(a -> text.hasChild(a, r -> r.equals("case"), Set.of("by")));
             return agent ? "passive-by" : "passive";
         }
         int head = text.subjectOf(cue);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.stancewire.analysis.model.Span;
+import io.stancewire.analysis.parse.Paragraphs;
 
 /**
  * Finds top-level quotations: curly and straight double marks, {@code ``...''} and {@code ''...''} (NYT style),
@@ -21,12 +22,13 @@ public final class QuoteFinder {
 
     public static List<Span> find(String body) {
         List<Span> quotes = new ArrayList<>();
+        Paragraphs paragraphs = Paragraphs.of(body);
         int i = 0;
         int n = body.length();
         while (i < n) {
             int markLength = doubleOpener(body, i);
             if (markLength > 0) {
-                int end = closeDouble(body, i, markLength);
+                int end = closeDouble(body, paragraphs, i, markLength);
                 if (!isNickname(body, i, end, markLength)) {
                     quotes.add(Span.of(body, i, end));
                 }
@@ -34,7 +36,7 @@ public final class QuoteFinder {
                 continue;
             }
             if (singleOpener(body, i)) {
-                int close = closeSingle(body, i);
+                int close = closeSingle(body, paragraphs, i);
                 if (close > 0) {
                     quotes.add(Span.of(body, i, close));
                     i = close;
@@ -86,7 +88,7 @@ public final class QuoteFinder {
     }
 
     /** The end (exclusive, after the closing mark) of the quote opened at {@code open}. */
-    private static int closeDouble(String s, int open, int markLength) {
+    private static int closeDouble(String s, Paragraphs paragraphs, int open, int markLength) {
         char opener = s.charAt(open) == '”' ? '“' : s.charAt(open);
         int i = open + markLength;
         int lastText = i;
@@ -94,7 +96,7 @@ public final class QuoteFinder {
         int other = 0; // "…" inside “…”, or “…” inside "…": a nested quote in the other style
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (paragraphBreak(s, i)) {
+            if (paragraphs.endsAt(i)) {
                 int next = skipSpace(s, i);
                 if (next < s.length() && doubleOpener(s, next) > 0
                         && !transcriptLabel(s, next + doubleOpener(s, next))) {
@@ -160,10 +162,10 @@ public final class QuoteFinder {
     }
 
     /** The end of a single-quoted span opened at {@code open}, or -1 when no closing mark follows nearby. */
-    private static int closeSingle(String s, int open) {
+    private static int closeSingle(String s, Paragraphs paragraphs, int open) {
         for (int i = open + 1; i < s.length() && i < open + SINGLE_QUOTE_REACH; i++) {
             char c = s.charAt(i);
-            if (paragraphBreak(s, i) || c == '"' || c == '“' || c == '”') {
+            if (paragraphs.endsAt(i) || c == '"' || c == '“' || c == '”') {
                 return -1;
             }
             if ((c == '’' || c == '\'') && !Character.isWhitespace(s.charAt(i - 1)) && boundaryAfter(s, i + 1)) {
@@ -193,22 +195,6 @@ public final class QuoteFinder {
 
     private static boolean boundaryAfter(String s, int i) {
         return i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
-    }
-
-    private static boolean paragraphBreak(String s, int i) {
-        if (s.charAt(i) != '\n') {
-            return false;
-        }
-        for (int j = i + 1; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c == '\n') {
-                return true;
-            }
-            if (!Character.isWhitespace(c)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static int skipSpace(String s, int i) {

@@ -52,6 +52,15 @@ class QuoteFinderTest {
     }
 
     @Test
+    void inAFeedWithOneParagraphPerLineAQuoteLeftOpenEndsWithItsLine() {
+        // the first quote is never closed: it must not swallow the quotes of the lines after it
+        String body = "Title\n\n“It is a dog whistle,” Gwen Moore said. “If Obama is not legitimate, then who is.\n"
+                + "Voters reacted.\n“Look at how much they suffer,” he said.\n“What do you have to lose?” he asked.";
+        assertThat(quotes(body)).containsExactly("“It is a dog whistle,”", "“If Obama is not legitimate, then who is.",
+                "“Look at how much they suffer,”", "“What do you have to lose?”");
+    }
+
+    @Test
     void aNicknameInsideANameIsNoQuote() {
         assertThat(quotes("Scott's niece, Marcia \"Cia\" Price, shouted. Thomas “Tip” O'Neill agreed.")).isEmpty();
         // a one-word quote after an ordinary word is still a quote

@@ -149,6 +149,13 @@ class AttributionLayoutTest {
     }
 
     @Test
+    void anItThatStandsForSomethingNamesTheSourceAndSpeaksForNobody() {
+        Quote says = only(reported("It says the campaign broke federal law."), "the campaign broke federal law");
+        assertThat(says.speakerName()).isNull();
+        assertThat(says.sourceMention().text()).isEqualTo("It");
+    }
+
+    @Test
     void wordsThatAttributeNothingGiveNoReportedSpeech() {
         assertThat(reported("The river rose by two metres overnight and flooded the old town.")).isEmpty();
     }

@@ -157,10 +157,12 @@ public final class IndirectSpeechExtractor {
                 : named(referent, subjects.get(0));
     }
 
-    /** A referent that is nobody known keeps the words that name the source ("the poll", "critics"). */
+    /**
+     * A referent that is nobody known keeps the words that name the source ("the poll", "critics", "it" when it
+     * stands for something: "It says the campaign broke the law"; never the "it" of "it seems").
+     */
     private ReferentResolver.Referent named(ReferentResolver.Referent referent, int head) {
-        if (referent.mention() != null || text.isPronoun(head) && text.lower(head).equals("it")
-                || text.tag(head).startsWith("W")) {
+        if (referent.mention() != null || text.relation(head).equals("expl") || text.tag(head).startsWith("W")) {
             return referent;
         }
         return referent.withMention(referents.nounPhrase(head));

@@ -57,22 +57,11 @@ public final class IndirectSpeechExtractor {
                 continue;
             }
             CueConstructions.Pos pos = CueConstructions.pos(text, i);
-            if (pos != null && (model.knows(text.lemma(i), pos)
-                    || pos == CueConstructions.Pos.V && verbs.isReporting(text.lemma(i)))) {
-                for (CueConstructions.Construction construction : CueConstructions.at(text, i)) {
-                    if (!isCue(i, pos, construction)) {
-                        continue;
-                    }
-                    int[] range = construction.relation().equals("ccomp")
-                            // a conjoined verb ("..., but blamed the Serbian side") is the speaker's act, not words
-                            ? text.subtree(text.children(i, r -> r.equals("ccomp")).stream()
-                                    .filter(c -> c >= construction.first() && c <= construction.last()).findFirst()
-                                    .orElse(construction.first()), r -> false)
-                            : new int[] { construction.first(), construction.last() };
-                    boolean nominal = pos == CueConstructions.Pos.N || construction.relation().equals("obj")
-                            || construction.relation().startsWith("obl");
-                    add(out, seen, reported(toClauseEnd(i, range), source(i, pos), i, nominal));
-                }
+            CueConstructions.Construction construction = pos == null ? null : mostLikelyContent(i, pos);
+            if (construction != null) {
+                boolean nominal = pos == CueConstructions.Pos.N || construction.relation().equals("obj")
+                        || construction.relation().startsWith("obl");
+                add(out, seen, reported(toClauseEnd(i, contentRange(i, construction)), source(i, pos), i, nominal));
             }
             int source = text.accordingTo(i);
             if (source >= 0) {
@@ -80,6 +69,44 @@ public final class IndirectSpeechExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * Of the constructions by which a content hangs from the word, the one the model finds most likely to be what
+     * it attributes, when that one is likely enough: a cue attributes one content ("told [the press] [that …]" is
+     * the clause, not the press). A speech or cognition verb with a clausal complement attributes it.
+     */
+    private CueConstructions.Construction mostLikelyContent(int cue, CueConstructions.Pos pos) {
+        String lemma = text.lemma(cue);
+        boolean reporting = pos == CueConstructions.Pos.V && verbs.isReporting(lemma);
+        if (!model.knows(lemma, pos) && !reporting) {
+            return null;
+        }
+        CueConstructions.Construction best = null;
+        double bestProbability = 0;
+        for (CueConstructions.Construction construction : CueConstructions.at(text, cue)) {
+            double probability = model.probability(CueFeatures.of(text, cue, pos, construction));
+            if (reporting && construction.relation().equals("ccomp")) {
+                probability = Math.max(probability, model.threshold());
+            }
+            if (probability >= model.threshold() && probability > bestProbability) {
+                best = construction;
+                bestProbability = probability;
+            }
+        }
+        return best;
+    }
+
+    /** The content's tokens: a clausal complement with all of its own words, else the construction's. */
+    private int[] contentRange(int cue, CueConstructions.Construction construction) {
+        if (!construction.relation().equals("ccomp")) {
+            return new int[] { construction.first(), construction.last() };
+        }
+        // a conjoined verb of the cue ("..., but blamed the Serbian side") is the speaker's act, not words
+        int head = text.children(cue, r -> r.equals("ccomp")).stream()
+                .filter(c -> c >= construction.first() && c <= construction.last()).findFirst()
+                .orElse(construction.first());
+        return text.subtree(head, r -> false);
     }
 
     /**
@@ -94,12 +121,6 @@ public final class IndirectSpeechExtractor {
         int[] clause = text.subtreeWithout(cue, r -> r.equals("conj") || r.equals("cc") || r.equals("parataxis")
                 || r.equals("punct"));
         return new int[] { range[0], Math.max(range[1], clause[1]) };
-    }
-
-    private boolean isCue(int token, CueConstructions.Pos pos, CueConstructions.Construction construction) {
-        return model.attributes(CueFeatures.of(text, token, pos, construction))
-                || pos == CueConstructions.Pos.V && construction.relation().equals("ccomp")
-                        && verbs.isReporting(text.lemma(token));
     }
 
     /** "according to X, [...]": the rest of the clause. */

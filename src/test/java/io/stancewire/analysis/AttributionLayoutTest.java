@@ -149,6 +149,15 @@ class AttributionLayoutTest {
     }
 
     @Test
+    void aWordAttributesOneContent() {
+        // IndirectSpeechExtractor.mostLikelyContent: the parse hangs the clause on "the press", so "congratulated
+        // [the press that …]" and "congratulated the press [that …]" are both constructions of the verb; one is read
+        List<Quote> congratulated = reported("Senator Ruth Okonkwo congratulated the press that the two camps had"
+                + " accepted the annex in question.");
+        assertThat(congratulated).hasSize(1);
+    }
+
+    @Test
     void anItThatStandsForSomethingNamesTheSourceAndSpeaksForNobody() {
         Quote says = only(reported("It says the campaign broke federal law."), "the campaign broke federal law");
         assertThat(says.speakerName()).isNull();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,23 @@ public final class TrainAttributionModel {
     record Example(int[] features, boolean positive) {
     }
 
+    /** Feature names and their ids, in the order they were first seen. */
+    static final class FeatureIndex {
+        final List<String> names = new ArrayList<>();
+        private final Map<String, Integer> ids = new HashMap<>();
+
+        int[] index(List<String> features) {
+            int[] indexed = new int[features.size()];
+            for (int f = 0; f < indexed.length; f++) {
+                indexed[f] = ids.computeIfAbsent(features.get(f), k -> {
+                    names.add(k);
+                    return names.size() - 1;
+                });
+            }
+            return indexed;
+        }
+    }
+
     /**
      * args: the folder of the converted PolNeAR (train.jsonl is read), the output file, and optionally a cache file
      * of the candidates' features (written when absent, read when present: for trying other training settings
@@ -45,28 +63,23 @@ public final class TrainAttributionModel {
      */
     public static void main(String[] args) throws IOException {
         Path cache = args.length > 2 ? Path.of(args[2]) : null;
+        FeatureIndex index = new FeatureIndex();
+        List<Example> examples;
         if (cache != null && Files.exists(cache)) {
-            List<String> names = new ArrayList<>();
-            Map<String, Integer> ids = new HashMap<>();
-            List<Example> examples = new ArrayList<>();
-            for (String line : Files.readAllLines(cache)) {
-                String[] cells = line.split("\t");
-                int[] indexed = new int[cells.length - 1];
-                for (int f = 1; f < cells.length; f++) {
-                    indexed[f - 1] = ids.computeIfAbsent(cells[f], k -> {
-                        names.add(k);
-                        return names.size() - 1;
-                    });
-                }
-                examples.add(new Example(indexed, cells[0].equals("1")));
+            examples = readCache(cache, index);
+        } else {
+            examples = candidates(Path.of(args[0]), index);
+            if (cache != null) {
+                writeCache(cache, index, examples);
             }
-            finish(Path.of(args[1]), names, examples);
-            return;
         }
-        List<PolnearEvaluation.Item> items = PolnearEvaluation.load(Path.of(args[0]), "train", Integer.MAX_VALUE);
+        finish(Path.of(args[1]), index.names, examples);
+    }
+
+    /** Every candidate of the train split, parsed with the service's pipeline, labelled by the annotations. */
+    private static List<Example> candidates(Path polnear, FeatureIndex index) {
+        List<PolnearEvaluation.Item> items = PolnearEvaluation.load(polnear, "train", Integer.MAX_VALUE);
         NlpPipeline pipeline = new NlpPipeline();
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> names = new ArrayList<>();
         List<Example> examples = new ArrayList<>();
         for (int n = 0; n < items.size(); n++) {
             PolnearEvaluation.Item item = items.get(n);
@@ -78,34 +91,37 @@ public final class TrainAttributionModel {
                     continue;
                 }
                 for (CueConstructions.Construction c : CueConstructions.at(text, i)) {
-                    List<String> features = CueFeatures.of(text, i, pos, c);
-                    int[] indexed = new int[features.size()];
-                    for (int f = 0; f < indexed.length; f++) {
-                        indexed[f] = ids.computeIfAbsent(features.get(f), k -> {
-                            names.add(k);
-                            return names.size() - 1;
-                        });
-                    }
-                    examples.add(new Example(indexed, matches(item.gold(), text, i,
-                            new int[] { c.first(), c.last() })));
+                    examples.add(new Example(index.index(CueFeatures.of(text, i, pos, c)), matches(item.gold(), text,
+                            i, new int[] { c.first(), c.last() })));
                 }
             }
             if ((n + 1) % 50 == 0) {
                 System.err.println((n + 1) + "/" + items.size() + " articles, " + examples.size() + " candidates");
             }
         }
-        if (cache != null) {
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(cache))) {
-                for (Example e : examples) {
-                    StringBuilder line = new StringBuilder(e.positive() ? "1" : "0");
-                    for (int f : e.features()) {
-                        line.append('\t').append(names.get(f));
-                    }
-                    out.println(line);
+        return examples;
+    }
+
+    /** One candidate a line: the label (1 or 0), then its features, TAB-separated. */
+    private static List<Example> readCache(Path cache, FeatureIndex index) throws IOException {
+        List<Example> examples = new ArrayList<>();
+        for (String line : Files.readAllLines(cache)) {
+            List<String> cells = List.of(line.split("\t"));
+            examples.add(new Example(index.index(cells.subList(1, cells.size())), cells.get(0).equals("1")));
+        }
+        return examples;
+    }
+
+    private static void writeCache(Path cache, FeatureIndex index, List<Example> examples) throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(cache))) {
+            for (Example e : examples) {
+                StringBuilder line = new StringBuilder(e.positive() ? "1" : "0");
+                for (int f : e.features()) {
+                    line.append('\t').append(index.names.get(f));
                 }
+                out.println(line);
             }
         }
-        finish(Path.of(args[1]), names, examples);
     }
 
     private static void finish(Path output, List<String> names, List<Example> examples) throws IOException {
@@ -126,7 +142,7 @@ public final class TrainAttributionModel {
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(SEED);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            java.util.Collections.shuffle(order, random);
+            Collections.shuffle(order, random);
             double loss = 0;
             for (Example e : order) {
                 double z = 0;

@@ -359,6 +359,17 @@ public final class ParsedText {
         return tag(verb).matches("VBD|VBZ|VBP") || !children(verb, r -> r.equals("aux")).isEmpty();
     }
 
+    /** Whether the verb is passive ("was reported", "were urged by"): it has a passive auxiliary or subject. */
+    public boolean isPassive(int verb) {
+        return !children(verb, r -> r.equals("nsubj:pass") || r.equals("aux:pass")).isEmpty();
+    }
+
+    /** The "by" phrases of a verb, its agents when it is passive ("were urged by Governor Dalton"). */
+    public List<Integer> byAgents(int verb) {
+        return children(verb, r -> r.startsWith("obl")).stream()
+                .filter(obl -> hasChild(obl, r -> r.equals("case"), Set.of("by"))).toList();
+    }
+
     /** The first subject candidate, or -1. */
     public int subjectOf(int verb) {
         List<Integer> candidates = subjectCandidates(verb);

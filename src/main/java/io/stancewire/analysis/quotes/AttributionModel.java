@@ -22,20 +22,9 @@ public final class AttributionModel {
     public static final double THRESHOLD = 0.18;
 
     private final Map<String, Double> weights;
-    private final double threshold;
 
     public AttributionModel() {
-        this(load(), THRESHOLD);
-    }
-
-    AttributionModel(Map<String, Double> weights, double threshold) {
-        this.weights = Map.copyOf(weights);
-        this.threshold = threshold;
-    }
-
-    /** The same weights, read at another threshold (for the evaluation's sweeps). */
-    public AttributionModel withThreshold(double other) {
-        return new AttributionModel(weights, other);
+        this.weights = Map.copyOf(load());
     }
 
     private static Map<String, Double> load() {
@@ -58,19 +47,5 @@ public final class AttributionModel {
             z += weights.getOrDefault(feature, 0.0);
         }
         return 1 / (1 + Math.exp(-z));
-    }
-
-    public boolean attributes(List<String> features) {
-        return probability(features) >= threshold;
-    }
-
-    /** The probability at and above which a candidate attributes. */
-    public double threshold() {
-        return threshold;
-    }
-
-    /** The number of weights, for the tests that guard the file. */
-    public int size() {
-        return weights.size();
     }
 }

@@ -26,7 +26,9 @@ public final class CueFeatures {
             CueConstructions.Construction construction) {
         String lemma = text.lemma(cue);
         String relation = construction.relation();
-        String subject = subjectKind(text, cue, pos);
+        // the active verb's subject, read once for its kind and its lemma
+        int subjectHead = pos == CueConstructions.Pos.V && !text.isPassive(cue) ? text.subjectOf(cue) : -1;
+        String subject = subjectKind(text, cue, pos, subjectHead);
         String mark = mark(text, cue, construction);
         List<String> out = new ArrayList<>(14);
         out.add("bias");
@@ -47,11 +49,8 @@ public final class CueFeatures {
         if (text.children(cue, r -> r.equals("advmod")).stream().anyMatch(c -> NEGATIONS.contains(text.lower(c)))) {
             out.add("negated|" + relation);
         }
-        if (pos == CueConstructions.Pos.V && !subject.startsWith("passive")) {
-            int head = text.subjectOf(cue);
-            if (head >= 0 && text.tag(head).startsWith("NN") && text.ner(head).equals("O")) {
-                out.add("sl=" + text.lemma(head)); // "officials", "the poll", "critics"
-            }
+        if (subjectHead >= 0 && text.tag(subjectHead).startsWith("NN") && text.ner(subjectHead).equals("O")) {
+            out.add("sl=" + text.lemma(subjectHead)); // "officials", "the poll", "critics"
         }
         return out;
     }
@@ -78,21 +77,21 @@ public final class CueFeatures {
         return false;
     }
 
-    /** Who the subject is, as the parse and NER see it: a person, a pronoun, a noun, none, passive. */
-    static String subjectKind(ParsedText text, int cue, CueConstructions.Pos pos) {
+    /**
+     * Who the subject is, as the parse and NER see it: a person, a pronoun, a noun, none, passive; {@code subjectHead}:
+     * an active verb's subject, or -1.
+     */
+    private static String subjectKind(ParsedText text, int cue, CueConstructions.Pos pos, int subjectHead) {
         if (pos == CueConstructions.Pos.N) {
             for (int owner : text.children(cue, r -> r.equals("nmod:poss"))) {
                 return "poss:" + kind(text, owner);
             }
             return "none";
         }
-        if (!text.children(cue, r -> r.equals("nsubj:pass") || r.equals("aux:pass")).isEmpty()) {
-            boolean agent = text.children(cue, r -> r.startsWith("obl")).stream()
-                    .anyMatch(a -> text.hasChild(a, r -> r.equals("case"), Set.of("by")));
-            return agent ? "passive-by" : "passive";
+        if (text.isPassive(cue)) {
+            return text.byAgents(cue).isEmpty() ? "passive" : "passive-by";
         }
-        int head = text.subjectOf(cue);
-        return head < 0 ? "none" : kind(text, head);
+        return subjectHead < 0 ? "none" : kind(text, subjectHead);
     }
 
     private static String kind(ParsedText text, int head) {

@@ -87,9 +87,9 @@ public final class IndirectSpeechExtractor {
         for (CueConstructions.Construction construction : CueConstructions.at(text, cue)) {
             double probability = model.probability(CueFeatures.of(text, cue, pos, construction));
             if (reporting && construction.relation().equals("ccomp")) {
-                probability = Math.max(probability, model.threshold());
+                probability = Math.max(probability, AttributionModel.THRESHOLD);
             }
-            if (probability >= model.threshold() && probability > bestProbability) {
+            if (probability >= AttributionModel.THRESHOLD && probability > bestProbability) {
                 best = construction;
                 bestProbability = probability;
             }
@@ -164,13 +164,11 @@ public final class IndirectSpeechExtractor {
             return governor >= 0 && text.isVerb(governor) && text.relation(noun).equals("obj")
                     ? source(governor, CueConstructions.Pos.V) : ReferentResolver.Referent.NONE;
         }
-        if (!text.children(cue, r -> r.equals("nsubj:pass") || r.equals("aux:pass")).isEmpty()) {
-            for (int agent : text.children(cue, r -> r.startsWith("obl"))) {
-                if (text.hasChild(agent, r -> r.equals("case"), Set.of("by"))) {
-                    return named(referents.resolveAll(agent), agent);
-                }
-            }
-            return ReferentResolver.Referent.NONE; // "is expected to", "was reported": nobody named
+        if (text.isPassive(cue)) {
+            List<Integer> agents = text.byAgents(cue);
+            // "is expected to", "was reported": nobody named
+            return agents.isEmpty() ? ReferentResolver.Referent.NONE
+                    : named(referents.resolveAll(agents.get(0)), agents.get(0));
         }
         List<Integer> subjects = text.subjectCandidates(cue);
         ReferentResolver.Referent referent = referents.resolveFirst(subjects);

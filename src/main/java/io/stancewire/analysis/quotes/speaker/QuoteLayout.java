@@ -144,13 +144,8 @@ public final class QuoteLayout {
             return speakers(quoting, -1); // "Politico quoted Tim Manning as saying ...": Manning says it
         }
         // "were described by Johnson as ...": the agent of a passive
-        if (text.tag(verb).equals("VBN") && !text.children(verb, r -> r.equals("aux:pass") || r.equals("nsubj:pass"))
-                .isEmpty()) {
-            for (int agent : text.children(verb, r -> r.startsWith("obl"))) {
-                if (text.hasChild(agent, r -> r.equals("case"), Set.of("by"))) {
-                    out.add(agent);
-                }
-            }
+        if (text.tag(verb).equals("VBN") && text.isPassive(verb)) {
+            out.addAll(text.byAgents(verb));
         }
         String relation = text.relation(verb);
         int governor = text.governor(verb);

@@ -1,7 +1,9 @@
 package io.stancewire.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +23,7 @@ import io.stancewire.analysis.model.Actor;
 import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
+import io.stancewire.analysis.model.Relation;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.model.Stance;
 import io.stancewire.analysis.model.ToneCue;
@@ -29,6 +32,9 @@ import io.stancewire.analysis.parse.ParsedText;
 import io.stancewire.analysis.portrayal.PortrayalModel;
 import io.stancewire.analysis.portrayal.PortrayalScorer;
 import io.stancewire.analysis.quotes.AttributionModel;
+import io.stancewire.analysis.relations.QuoteReference;
+import io.stancewire.analysis.relations.QuoteTargets;
+import io.stancewire.analysis.relations.RelationScorer;
 import io.stancewire.analysis.quotes.IndirectSpeechExtractor;
 import io.stancewire.analysis.quotes.QuoteAttributor;
 import io.stancewire.analysis.quotes.QuoteFinder;
@@ -113,8 +119,29 @@ public final class ArticleAnalyzer {
         }
         actorList.sort(Comparator.comparingInt(a -> a.mentions().get(0).start()));
         List<Stance> stances = StanceScorer.stances(actorList, evidence, tones);
-        return new ArticleAnalysis(article.id(), article.title(), article.publishedAt(), actorList, quotes, tones,
-                stances);
+        List<Relation> relations = RelationScorer.relations(tones,
+                quoteReferences(text, referents, actors, evidence, opinions, ids));
+        return new ArticleAnalysis(article.id(), article.title(), article.publishedAt(), article.source(), actorList,
+                quotes, tones, stances, relations);
+    }
+
+    /** The actors each quote (with a speaker) speaks of, and the tone of the words about them. */
+    private static List<QuoteReference> quoteReferences(ParsedText text, ReferentResolver referents,
+            ActorIndex actors, List<Quote> quotes, OpinionScorer opinions, ActorIds ids) {
+        Set<ActorIndex.Draft> known = Collections.newSetFromMap(new IdentityHashMap<>());
+        actors.actors().stream().filter(a -> !a.mentions.isEmpty()).forEach(known::add);
+        QuoteTargets targets = new QuoteTargets(text, referents, known);
+        List<QuoteReference> out = new ArrayList<>();
+        for (Quote quote : quotes) {
+            if (quote.speakerIds().isEmpty()) {
+                continue;
+            }
+            for (QuoteTargets.Target target : targets.of(new Span(quote.start(), quote.end(), quote.text()))) {
+                out.add(new QuoteReference(quote, ids.of(target.actor()), target.words(),
+                        opinions.tone(target.words())));
+            }
+        }
+        return out;
     }
 
     /** A caller's time budget interrupts the analysis (CoreNLP checks between sentences; these between steps). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.stancewire.analysis.tone.StanceScorer;
 import io.stancewire.api.security.Roles;
+import io.stancewire.stance.RelationTotals;
+import io.stancewire.stance.RelationsAggregate;
 import io.stancewire.stance.StanceAggregate;
 import io.stancewire.stance.StanceQueries;
 import io.stancewire.stance.TopologyProducer;
@@ -109,26 +112,98 @@ public class LeaderResource {
             @Context HttpHeaders headers) {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
-        if (first != null && last != null && first.isAfter(last)) {
-            throw new ProblemMappers.BadParameterProblem("'from' (" + from + ") is after 'to' (" + to + ")");
+        requireOrdered("from", first, "to", last);
+        return forwardedIfRemote(TopologyProducer.LEADERS_STORE, id, local, uri, headers)
+                .orElseGet(() -> Response.ok(days(find(id).days(), first, last)).build());
+    }
+
+    @GET
+    @Path("/{id}/relations")
+    @Operation(summary = "A leader's relations toward other actors, most evidence first; since/until (ISO dates) "
+            + "restrict them to the articles published in that window")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderRelation[].class)))
+    public Response relations(@PathParam("id") String id, @QueryParam("since") String since,
+            @QueryParam("until") String until, @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        LocalDate first = date("since", since);
+        LocalDate last = date("until", until);
+        requireOrdered("since", first, "until", last);
+        return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers)
+                .orElseGet(() -> Response.ok(findRelations(id).targets().values().stream()
+                        .map(totals -> LeaderRelation.of(totals, first, last)).filter(Objects::nonNull)
+                        .sorted(Comparator.comparingLong(LeaderRelation::evidence).reversed()
+                                .thenComparing(Comparator.comparingLong(LeaderRelation::articles).reversed())
+                                .thenComparing(LeaderRelation::targetId))
+                        .toList()).build());
+    }
+
+    @GET
+    @Path("/{id}/relations/{targetId}/timeline")
+    @Operation(summary = "A leader's relation toward one target per day of publication (UTC), oldest first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderStance.Day[].class)))
+    public Response relationTimeline(@PathParam("id") String id, @PathParam("targetId") String targetId,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri, @Context HttpHeaders headers) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        requireOrdered("from", first, "to", last);
+        return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers).orElseGet(() -> {
+            RelationTotals relation = findRelations(id).targets().get(targetId);
+            if (relation == null) {
+                throw new ProblemMappers.NotFoundProblem("Unknown relation",
+                        "the leader '" + id + "' has no relation toward '" + targetId + "'");
+            }
+            return Response.ok(days(relation.days(), first, last)).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}/portrayal")
+    @Operation(summary = "How the press portrays a leader: the mean portrayal over articles, overall and by outlet")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderPortrayal.class)))
+    public Response portrayal(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers)
+                .orElseGet(() -> Response.ok(LeaderPortrayal.of(findRelations(id))).build());
+    }
+
+    /** The answer of the instance that holds {@code id} in {@code store}, when another one does. */
+    private Optional<Response> forwardedIfRemote(String store, String id, boolean local, UriInfo uri,
+            HttpHeaders headers) {
+        var owner = local ? Optional.<String> empty() : queries.remoteOwner(store, id);
+        if (owner.isEmpty()) {
+            return Optional.empty();
         }
-        var owner = local ? Optional.<String> empty() : queries.remoteOwner(TopologyProducer.LEADERS_STORE, id);
-        if (owner.isPresent()) {
-            String query = uri.getRequestUri().getRawQuery();
-            return peers.forward(owner.get(), uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query),
-                    headers);
-        }
-        List<LeaderStance.Day> days = new ArrayList<>();
-        for (Map.Entry<String, StanceAggregate.Day> entry : find(id).days().entrySet()) {
+        String query = uri.getRequestUri().getRawQuery();
+        return Optional.of(peers.forward(owner.get(),
+                uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), headers));
+    }
+
+    private static List<LeaderStance.Day> days(Map<String, StanceAggregate.Day> days, LocalDate first,
+            LocalDate last) {
+        List<LeaderStance.Day> out = new ArrayList<>();
+        for (Map.Entry<String, StanceAggregate.Day> entry : days.entrySet()) {
             LocalDate day = LocalDate.parse(entry.getKey());
             StanceAggregate.Day total = entry.getValue();
             if ((first == null || !day.isBefore(first)) && (last == null || !day.isAfter(last))
                     && total.evidence() > 0) {
-                days.add(new LeaderStance.Day(entry.getKey(), StanceScorer.score(total.sum(), total.evidence()),
+                out.add(new LeaderStance.Day(entry.getKey(), StanceScorer.score(total.sum(), total.evidence()),
                         total.articles(), total.evidence()));
             }
         }
-        return Response.ok(days).build();
+        return out;
+    }
+
+    private static void requireOrdered(String firstName, LocalDate first, String lastName, LocalDate last) {
+        if (first != null && last != null && first.isAfter(last)) {
+            throw new ProblemMappers.BadParameterProblem("'" + firstName + "' (" + first + ") is after '" + lastName
+                    + "' (" + last + ")");
+        }
+    }
+
+    private RelationsAggregate findRelations(String id) {
+        return queries.relations(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem("Unknown leader",
+                "no leader has the id '" + id + "'"));
     }
 
     private byte[] render(StanceAggregate aggregate) {

@@ -34,6 +34,11 @@ public record StanceAggregate(String leaderId, String name, String role, double 
     public record Source(String articleId, double score, int evidence, Instant publishedAt) {
     }
 
+    /** Newest first; articles of the same publication time by id. */
+    static final Comparator<Source> NEWEST_FIRST = Comparator
+            .comparing(Source::publishedAt, Comparator.nullsFirst(Comparator.<Instant> naturalOrder())).reversed()
+            .thenComparing(Source::articleId);
+
     public static StanceAggregate empty() {
         return new StanceAggregate(null, null, null, 0, 0, 0, null, new TreeMap<>(), List.of(), new TreeMap<>());
     }
@@ -50,8 +55,7 @@ public record StanceAggregate(String leaderId, String name, String role, double 
         newSources.removeIf(s -> s.articleId().equals(c.articleId()));
         newSources.add(new Source(c.articleId(), StanceScorer.score(c.sum(), c.evidence()), c.evidence(),
                 c.publishedAt()));
-        newSources.sort(Comparator.comparing(Source::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .reversed().thenComparing(Source::articleId));
+        newSources.sort(NEWEST_FIRST);
         if (newSources.size() > SOURCES_KEPT) {
             newSources = new ArrayList<>(newSources.subList(0, SOURCES_KEPT));
         }
@@ -111,7 +115,12 @@ public record StanceAggregate(String leaderId, String name, String role, double 
     }
 
     private static String day(LeaderContribution c) {
-        Instant when = c.publishedAt() != null ? c.publishedAt() : Instant.EPOCH;
+        return dayOf(c.publishedAt());
+    }
+
+    /** The UTC day of publication, the key of every timeline. */
+    public static String dayOf(Instant publishedAt) {
+        Instant when = publishedAt != null ? publishedAt : Instant.EPOCH;
         return LocalDate.ofInstant(when, ZoneOffset.UTC).toString();
     }
 }

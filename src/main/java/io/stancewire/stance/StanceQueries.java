@@ -82,6 +82,10 @@ public class StanceQueries {
         return Optional.ofNullable(get(TopologyProducer.LEADERS_STORE, id));
     }
 
+    public Optional<RelationsAggregate> relations(String leaderId) {
+        return Optional.ofNullable(get(TopologyProducer.RELATIONS_STORE, leaderId));
+    }
+
     private <V> V get(String store, String key) {
         requireRunning();
         try {

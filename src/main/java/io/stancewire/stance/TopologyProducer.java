@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -24,7 +25,8 @@ import io.stancewire.config.StancewireConfig;
 
 /**
  * The aggregation: analyses by article id, split into per-leader contributions (a KTable, so a replaced or
- * withdrawn article retracts its old contribution), grouped by leader and folded into a {@link StanceAggregate}.
+ * withdrawn article retracts its old contribution), grouped by leader and folded twice: into a {@link StanceAggregate}
+ * (stances) and into a {@link RelationsAggregate} (relations toward other actors, and portrayal by outlet).
  */
 @ApplicationScoped
 public class TopologyProducer {
@@ -35,6 +37,8 @@ public class TopologyProducer {
     public static final String CONTRIBUTIONS_STORE = "contributions-store";
     /** One aggregate per leader: {@code GET /leaders}. */
     public static final String LEADERS_STORE = "leaders-store";
+    /** One {@link RelationsAggregate} per leader: {@code GET /leaders/{id}/relations} and {@code /portrayal}. */
+    public static final String RELATIONS_STORE = "relations-store";
 
     @Inject
     StancewireConfig config;
@@ -44,27 +48,48 @@ public class TopologyProducer {
 
     @Produces
     public Topology buildTopology() {
-        long cacheBytes = config.stores().parsedCacheSize().asLongValue();
+        return topology(config.topics().analyses(), config.stores().parsedCacheSize().asLongValue(), mapper);
+    }
+
+    /** The topology reading {@code analysesTopic}; its stores remember up to {@code cacheBytes} of parsed values. */
+    static Topology topology(String analysesTopic, long cacheBytes, ObjectMapper mapper) {
         var analyses = new ParsingCacheSerde<>(ArticleAnalysis.class, mapper, cacheBytes);
-        var contributions = new ObjectMapperSerde<>(LeaderContribution.class, mapper);
+        var contributionSerde = new ObjectMapperSerde<>(LeaderContribution.class, mapper);
         var aggregates = new ParsingCacheSerde<>(StanceAggregate.class, mapper, cacheBytes);
+        var relations = new ParsingCacheSerde<>(RelationsAggregate.class, mapper, cacheBytes);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
                 Serdes.String(), analyses));
 
-        builder.stream(config.topics().analyses(), Consumed.with(Serdes.String(), analyses))
+        KTable<String, LeaderContribution> contributions = builder
+                .stream(analysesTopic, Consumed.with(Serdes.String(), analyses))
                 .process(() -> new ContributionSplitter(ARTICLES_STORE), ARTICLES_STORE)
                 .toTable(Named.as("contributions"), Materialized.<String, LeaderContribution, KeyValueStore<Bytes, byte[]>> as(CONTRIBUTIONS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(contributions))
-                .groupBy((key, contribution) -> KeyValue.pair(contribution.leaderId(), contribution),
+                        .withKeySerde(Serdes.String()).withValueSerde(contributionSerde));
+
+        // stances: the stance part of each contribution, by leader
+        contributions
+                .groupBy((key, contribution) -> KeyValue.pair(contribution.leaderId(), contribution.stanceOnly()),
                         Grouped.<String, LeaderContribution> as("contributions-by-leader")
-                                .withKeySerde(Serdes.String()).withValueSerde(contributions))
+                                .withKeySerde(Serdes.String()).withValueSerde(contributionSerde))
                 .aggregate(StanceAggregate::empty,
                         (leader, contribution, aggregate) -> aggregate.add(contribution),
                         (leader, contribution, aggregate) -> aggregate.subtract(contribution),
                         Materialized.<String, StanceAggregate, KeyValueStore<Bytes, byte[]>> as(LEADERS_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(aggregates));
+
+        // relations and portrayal: the whole contribution, by leader, into a store of their own (GET /leaders, which
+        // reads every leader, never parses them)
+        contributions
+                .groupBy((key, contribution) -> KeyValue.pair(contribution.leaderId(), contribution),
+                        Grouped.<String, LeaderContribution> as("relations-by-leader")
+                                .withKeySerde(Serdes.String()).withValueSerde(contributionSerde))
+                .aggregate(RelationsAggregate::empty,
+                        (leader, contribution, aggregate) -> aggregate.add(contribution),
+                        (leader, contribution, aggregate) -> aggregate.subtract(contribution),
+                        Materialized.<String, RelationsAggregate, KeyValueStore<Bytes, byte[]>> as(RELATIONS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(relations));
         return builder.build();
     }
 }

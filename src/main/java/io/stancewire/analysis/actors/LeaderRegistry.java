@@ -26,9 +26,10 @@ public final class LeaderRegistry {
     public static final String DEFAULT_RESOURCE = "analysis/leaders.yaml";
 
     public record Entry(String name, String type, List<String> aliases, String role, List<String> titles,
-            String country, List<String> demonyms, List<String> metonyms, Boolean leader) {
+            String country, List<String> demonyms, List<String> metonyms, Boolean leader, List<String> descriptions) {
 
         public Entry {
+            descriptions = descriptions == null ? List.of() : descriptions;
             type = type == null ? "PERSON" : type;
             aliases = aliases == null ? List.of() : aliases;
             titles = titles == null ? List.of() : titles;
@@ -55,6 +56,7 @@ public final class LeaderRegistry {
     private final List<Entry> entries;
     private final Map<String, Entry> byName = new HashMap<>();
     private final Map<String, Entry> byMetonym = new HashMap<>();
+    private final Map<String, Entry> byDescription = new HashMap<>();
 
     public LeaderRegistry(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -65,6 +67,9 @@ public final class LeaderRegistry {
             }
             for (String place : entry.metonyms()) {
                 byMetonym.putIfAbsent(Slug.fold(place), entry);
+            }
+            for (String description : entry.descriptions()) {
+                byDescription.putIfAbsent(Slug.fold(description), entry);
             }
         }
         for (Entry entry : entries) {
@@ -114,6 +119,14 @@ public final class LeaderRegistry {
     /** The government (or body) that a place name stands for when it speaks or acts. */
     public Optional<Entry> byPlace(String place) {
         return Optional.ofNullable(byMetonym.get(Slug.fold(place)));
+    }
+
+    /**
+     * The entry the registry describes so: "former province of Serbia" (Kosovo's government), built by the resolver
+     * from "its former province" when "its" is Serbia.
+     */
+    public Optional<Entry> byDescription(String description) {
+        return Optional.ofNullable(byDescription.get(Slug.fold(description)));
     }
 
     /** Entries whose demonyms or country match {@code word} ("Serbian", "Serbia"). */

@@ -447,6 +447,10 @@ public final class ReferentResolver {
             Referent issuer = ISSUED_NOUNS.contains(lemma) ? issuer(head) : null;
             return issuer != null ? issuer : new Referent(Kind.DOCUMENT, List.of(), phrase);
         }
+        Referent place = describedPlace(head, phrase);
+        if (place != null) {
+            return place;
+        }
         if (text.tag(head).startsWith("NN")) {
             Referent owner = owner(head, phrase);
             if (owner != null) {
@@ -484,6 +488,40 @@ public final class ReferentResolver {
      * What a noun belongs to: "First Minister of Scotland Nicola Sturgeon" is Sturgeon, "the leader of Serbia" its
      * leader, "the aegis of the European Union" the EU. Null when nothing fits.
      */
+    /**
+     * "Its former province" (its: Serbia), "Serbia's breakaway province", "the former Serbian province": the actor
+     * the registry describes as "former province of Serbia" (its {@code descriptions}), read before the owner, who
+     * is somebody else.
+     */
+    private Referent describedPlace(int head, Span phrase) {
+        if (!text.tag(head).equals("NN")) {
+            return null;
+        }
+        List<String> countries = new ArrayList<>();
+        StringBuilder words = new StringBuilder();
+        for (int child : text.children(head, r -> r.equals("amod") || r.equals("nmod:poss"))) {
+            ActorIndex.Draft owner = index.actorAt(child);
+            List<LeaderRegistry.Entry> byDemonym = registry.byDemonym(text.word(child));
+            if (owner != null && !owner.isPerson()) {
+                countries.add(owner.entry != null && owner.entry.country() != null ? owner.entry.country()
+                        : owner.name);
+            } else if (!byDemonym.isEmpty() && byDemonym.get(0).country() != null) {
+                countries.add(byDemonym.get(0).country());
+            } else if (text.relation(child).equals("amod")) {
+                words.append(text.lower(child)).append(' ');
+            }
+        }
+        words.append(text.lemma(head));
+        for (String country : countries) {
+            var entry = registry.byDescription(words + " of " + country);
+            if (entry.isPresent()) {
+                ActorIndex.Draft actor = index.propose(entry.get().name(), entry.get().type(), entry.get());
+                return Referent.proposed(new ActorIndex.Proposal(actor, phrase, -1, -1), phrase);
+            }
+        }
+        return null;
+    }
+
     private Referent owner(int head, Span phrase) {
         boolean title = text.ner(head).equals("TITLE") || LEADER_NOUNS.contains(text.lemma(head));
         if (title && text.tag(head).equals("NNS")) {

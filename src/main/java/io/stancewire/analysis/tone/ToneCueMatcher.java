@@ -27,6 +27,7 @@ public final class ToneCueMatcher {
     private static final Set<String> RECIPROCAL = Set.of("other", "another");
     private static final Set<String> TARGET_CASES = Set.of("at", "on", "against", "to", "toward", "towards", "with",
             "upon", "of", "over", "about");
+    private static final Set<String> OF = Set.of("of");
 
     private final ParsedText text;
     private final ReferentResolver referents;
@@ -85,6 +86,71 @@ public final class ToneCueMatcher {
         return parts;
     }
 
+    /**
+     * The heads of the cue's targets: objects, passive subjects, and obliques with a target case ("at", "on",
+     * "with") of the head and of the entry's other words ("waged war on the Rohans"); through a verb the head
+     * controls, that verb's objects ("refuses to recognize the independence ...").
+     */
+    private List<Integer> targetHeads(int head, List<Integer> parts) {
+        List<Integer> out = new ArrayList<>();
+        List<Integer> words = new ArrayList<>(parts);
+        words.add(0, head);
+        for (int word : words) {
+            out.addAll(objects(word));
+        }
+        for (int controlled : text.children(head, r -> r.equals("xcomp"))) {
+            if (text.isVerb(controlled)) {
+                out.addAll(objects(controlled));
+            }
+        }
+        return out;
+    }
+
+    private List<Integer> objects(int word) {
+        List<Integer> out = new ArrayList<>();
+        for (int object : text.children(word, r -> r.equals("obj") || r.equals("iobj") || r.startsWith("obl")
+                || r.startsWith("nmod") && !r.equals("nmod:poss") || r.equals("nsubj:pass"))) {
+            String relation = text.relation(object);
+            if (relation.startsWith("obj") || relation.equals("iobj") || relation.equals("nsubj:pass")
+                    || text.hasChild(object, r -> r.equals("case"), TARGET_CASES)) {
+                out.add(object); // not "for the lack of", "with encouragement from": reasons and circumstances
+            }
+        }
+        // "recognize the independence proclaimed by its former province" (often parsed as a clause of the verb)
+        for (int clause : text.children(word, r -> r.equals("acl") || r.equals("dep"))) {
+            if (text.tag(clause).equals("VBN")) {
+                out.addAll(text.byAgents(clause));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whom an object stands for: the actors it refers to, else the owner of a thing ("Kosovo's independence", "the
+     * independence of Kosovo", "the independence proclaimed by Kosovo").
+     */
+    private ReferentResolver.Referent targetOf(int object) {
+        ReferentResolver.Referent referent = referents.resolveAll(object);
+        if (!referent.actors().isEmpty() || !text.tag(object).startsWith("NN")) {
+            return referent;
+        }
+        for (int owner : text.children(object, r -> r.equals("nmod:poss") || r.startsWith("nmod"))) {
+            if (text.relation(owner).equals("nmod:poss") || text.hasChild(owner, r -> r.equals("case"), OF)) {
+                ReferentResolver.Referent found = referents.resolveAll(owner);
+                if (!found.actors().isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        for (int clause : text.children(object, r -> r.equals("acl"))) {
+            ReferentResolver.Referent found = referents.resolveFirst(text.byAgents(clause));
+            if (!found.actors().isEmpty()) {
+                return found;
+            }
+        }
+        return referent;
+    }
+
     private Match build(int head, ToneLexicon.Entry entry, List<Integer> parts) {
         boolean verb = text.isVerb(head);
         Set<ActorIndex.Draft> agents = new LinkedHashSet<>();
@@ -96,18 +162,12 @@ public final class ToneCueMatcher {
         }
         List<ReferentResolver.Referent> targetReferents = new ArrayList<>();
         boolean reciprocal = false;
-        for (int object : text.children(head, r -> r.equals("obj") || r.equals("iobj") || r.startsWith("obl")
-                || r.startsWith("nmod") && !r.equals("nmod:poss") || r.equals("nsubj:pass"))) {
-            if (!text.relation(object).startsWith("obj") && !text.relation(object).equals("iobj")
-                    && !text.relation(object).equals("nsubj:pass")
-                    && !text.hasChild(object, r -> r.equals("case"), TARGET_CASES)) {
-                continue; // "for the lack of", "with encouragement from": reasons and circumstances, not targets
-            }
+        for (int object : targetHeads(head, parts)) {
             if (RECIPROCAL.contains(text.lemma(object))) {
                 reciprocal = true;
                 continue;
             }
-            targetReferents.add(referents.resolveAll(object));
+            targetReferents.add(targetOf(object));
         }
         if (agents.isEmpty() && targetReferents.stream().allMatch(t -> t.actors().isEmpty())) {
             return null; // "war rages": nobody's tone

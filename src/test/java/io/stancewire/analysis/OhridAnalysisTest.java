@@ -17,6 +17,8 @@ import io.stancewire.KafkaBrokerResource;
 import io.stancewire.analysis.model.Actor;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
+import io.stancewire.analysis.model.Relation;
+import io.stancewire.analysis.model.RelationEvidence;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.model.Stance;
 import io.stancewire.analysis.model.ToneCue;
@@ -140,6 +142,39 @@ class OhridAnalysisTest {
         for (Stance stance : result.stances()) {
             assertThat(stance.score()).isBetween(-1.0, 1.0);
         }
+    }
+
+    @Test
+    void readsTheRelationsTheIssueNames() {
+        assertThat(relation(KURTI, VUCIC).score()).isNegative(); // throw spades at each other
+        assertThat(relation(VUCIC, KURTI).score()).isNegative();
+        Relation blame = relation(KURTI, "government-of-serbia"); // blamed the Serbian side
+        assertThat(blame.score()).isNegative();
+        assertThat(blame.spans()).extracting(RelationEvidence::text).contains("blamed");
+        Relation recognition = relation("government-of-serbia", "government-of-kosovo"); // refuses to recognize
+        assertThat(recognition.score()).isNegative();
+        assertThat(recognition.spans()).extracting(RelationEvidence::text).contains("refuses");
+        for (Relation relation : result.relations()) {
+            assertThat(relation.agentId()).isNotEqualTo(relation.targetId());
+            assertThat(relation.evidence()).isEqualTo(relation.spans().size());
+            for (RelationEvidence evidence : relation.spans()) {
+                assertThat(TestArticles.text("ohrid.txt").substring(evidence.start(), evidence.end()))
+                        .isEqualTo(evidence.text());
+            }
+        }
+    }
+
+    @Test
+    void aMeetingPlaceInAQuoteIsNoRelation() {
+        // "just like in the last meeting in Brussels": Brussels is where they met, not the European Union spoken of
+        assertThat(result.relations()).noneMatch(r -> r.agentId().equals(KURTI) && r.targetId().equals("european-union")
+                && r.spans().stream().anyMatch(e -> e.text().contains("in Brussels")));
+    }
+
+    private Relation relation(String agent, String target) {
+        return result.relations().stream().filter(r -> r.agentId().equals(agent) && r.targetId().equals(target))
+                .findFirst().orElseThrow(() -> new AssertionError("no relation " + agent + " -> " + target + ": "
+                        + result.relations()));
     }
 
     private Stance stance(String id) {

@@ -22,7 +22,8 @@ import io.stancewire.eval.WikinewsEvaluation.Report;
  * {@code target/eval/}. Options: {@code --only wikinews|newsmtsc|example|polnear} (repeatable or
  * comma-separated), {@code --skip-baseline}, {@code --wikinews-limit N}, {@code --newsmtsc-limit N} (sentences per
  * file), {@code --datasets DIR}, {@code --polnear DIR} (the converted PolNeAR JSON lines, by default
- * {@code ../polnear-jsonl}; the section runs when the split's file is there), {@code --polnear-split dev|train|test}
+ * {@code ../polnear-jsonl}; the section runs when the split's file is there), {@code --events FILE} (event sentences,
+ * {@link EventEvaluation}; our own development set by default), {@code --polnear-split dev|train|test}
  * ({@code dev} by default; {@code test} is the held-out measure, read once to report), {@code --polnear-limit N}.
  */
 public final class Evaluate {
@@ -30,7 +31,7 @@ public final class Evaluate {
     static final String WIKINEWS_LIMIT = "stancewire.eval.wikinews.limit";
     static final String NEWSMTSC_LIMIT = "stancewire.eval.newsmtsc.limit";
     static final String POLNEAR_LIMIT = "stancewire.eval.polnear.limit";
-    static final List<String> SECTIONS = List.of("example", "wikinews", "newsmtsc", "polnear");
+    static final List<String> SECTIONS = List.of("example", "wikinews", "newsmtsc", "events", "polnear");
     static final List<String> POLNEAR_SPLITS = List.of("dev", "train", "test");
     static final List<String> NEWSMTSC_FILES = List.of("dev-mt.jsonl", "dev-rw.jsonl");
 
@@ -41,6 +42,7 @@ public final class Evaluate {
         Set<String> only = new LinkedHashSet<>();
         boolean baseline = true;
         String polnearSplit = "dev";
+        Path events = EventEvaluation.DEV;
         String polnearDir = System.getProperty("stancewire.polnear", System.getenv().getOrDefault("STANCEWIRE_POLNEAR",
                 "../polnear-jsonl"));
         for (int i = 0; i < args.length; i++) {
@@ -53,6 +55,7 @@ public final class Evaluate {
                 case "--polnear" -> polnearDir = value(args, ++i);
                 case "--polnear-split" -> polnearSplit = value(args, ++i);
                 case "--polnear-limit" -> System.setProperty(POLNEAR_LIMIT, value(args, ++i));
+                case "--events" -> events = Path.of(value(args, ++i));
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -143,6 +146,15 @@ public final class Evaluate {
                 table.add(row("", name + " speed (sentences/s)", file.sentencesPerSecond(), "-", ""));
             }
             summary.put("newsmtsc", ordered("files", files));
+        }
+        if (sections.contains("events")) {
+            EventEvaluation.Report report = EventEvaluation.evaluate(analyzer, events);
+            EvalIo.write("events.json", report);
+            summary.put("events", ordered("file", report.file(), "events", report.events(), "found",
+                    report.foundRate(), "wrongSign", report.wrongSignRate()));
+            table.add(row("events", "agent -> target, right sign (n=" + report.events() + ")", report.foundRate(), "-",
+                    ">= 0.50"));
+            table.add(row("", "wrong sign", report.wrongSignRate(), "-", "<= 0.05"));
         }
         if (sections.contains("polnear")) {
             polnear(analyzer, baseline, polnear, polnearSplit, summary, table);

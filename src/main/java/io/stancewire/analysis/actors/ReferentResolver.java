@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.stancewire.analysis.lexicons.AnimateNouns;
 import io.stancewire.analysis.lexicons.FirstNames;
@@ -272,6 +273,128 @@ public final class ReferentResolver {
     }
 
     private static final Set<String> PHRASE_BREAKS = Set.of(",", "(", "-LRB-", "—", "–", "--", ":");
+
+    /**
+     * The country a described actor belongs to, for acts, where states are the actors ("Kestrian police", "the
+     * Tallisian city of Harrow", "hundreds of Morvanian workers", "the president of Ostrelia", "Tallisia's foreign
+     * minister"): a country adjective on the head or on its "of" phrase, else a proper noun owning it. NONE when the
+     * phrase names no country. A pure lookup.
+     */
+    public Referent countryOfDescription(int head) {
+        if (head < 0 || !text.tag(head).startsWith("NN") || text.tag(head).startsWith("NNP")) {
+            return Referent.NONE;
+        }
+        List<Integer> phrases = new ArrayList<>(List.of(head));
+        phrases.addAll(text.children(head, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
+                .filter(n -> text.hasChild(n, r -> r.equals("case"), Set.of("of"))).toList());
+        for (int phrase : phrases) {
+            for (int modifier : text.children(phrase, r -> r.equals("amod") || r.equals("compound"))) {
+                if (isCountryAdjective(modifier)) {
+                    return unlistedActorOf(modifier, phrase);
+                }
+            }
+        }
+        for (int owner : text.children(head, r -> r.equals("nmod:poss") || r.startsWith("nmod"))) {
+            boolean possessive = text.relation(owner).equals("nmod:poss");
+            if ((possessive || text.hasChild(owner, r -> r.equals("case"), Set.of("of")))
+                    && text.tag(owner).startsWith("NNP")) {
+                ActorIndex.Draft actor = index.actorAt(owner);
+                return actor != null && !actor.isPerson() ? speakingFor(actor, index.mentionAt(owner),
+                        index.mentionAt(owner)) : unlistedActor(owner);
+            }
+        }
+        return Referent.NONE;
+    }
+
+    /**
+     * An actor NER does not know, where the syntax says it acts or is acted on (asked for the agents and targets of
+     * acts only): a proper noun ("the Rohans": Rohan), or a country adjective on the phrase's head ("the Arnorian
+     * army": Arnor; "Serbian forces": the Government of Serbia). An actor of that name in the article is taken, else
+     * one is proposed. A pure lookup.
+     */
+    public Referent unlistedActor(int head) {
+        if (head < 0 || !text.tag(head).startsWith("NN")) {
+            return Referent.NONE;
+        }
+        if (text.tag(head).startsWith("NNP") && Character.isUpperCase(text.word(head).charAt(0))) {
+            int from = head;
+            while (from > 0 && text.tag(from - 1).startsWith("NNP") && text.governor(from - 1) == head) {
+                from--;
+            }
+            String name = text.span(from, head).text();
+            if (text.tag(head).equals("NNPS") && name.endsWith("s") && name.length() > 4) {
+                name = name.substring(0, name.length() - 1); // "the Rohans": Rohan
+            }
+            return unlisted(name, from, head);
+        }
+        for (int modifier : text.children(head, r -> r.equals("amod") || r.equals("compound"))) {
+            String word = text.word(modifier);
+            if (Character.isUpperCase(word.charAt(0))
+                    && (text.tag(modifier).startsWith("JJ") || text.tag(modifier).startsWith("NNP"))) {
+                return unlistedActorOf(modifier, head);
+            }
+        }
+        return Referent.NONE;
+    }
+
+    /** The actor a country adjective or name on a phrase stands for ("Serbian forces": the Government of Serbia). */
+    private Referent unlistedActorOf(int modifier, int head) {
+        String word = text.word(modifier);
+        for (LeaderRegistry.Entry entry : registry.byDemonym(word)) {
+            if (!entry.isPerson()) {
+                ActorIndex.Draft government = index.propose(entry.name(), entry.type(), entry);
+                return Referent.proposed(new ActorIndex.Proposal(government, text.span(modifier, modifier),
+                        modifier, modifier), nounPhrase(head));
+            }
+        }
+        return unlisted(isCountryAdjective(modifier) ? countryOf(word) : word, modifier, modifier);
+    }
+
+    /**
+     * A capitalised adjective ("Ostrelian"), or a word tagged as a name that reads as one ("Tallisian border town":
+     * NNP, but no actor, and a country adjective's ending).
+     */
+    private boolean isCountryAdjective(int token) {
+        String word = text.word(token);
+        if (!Character.isUpperCase(word.charAt(0))) {
+            return false;
+        }
+        if (!registry.byDemonym(word).isEmpty() || text.tag(token).startsWith("JJ")) {
+            return true;
+        }
+        return text.tag(token).startsWith("NNP") && index.actorAt(token) == null
+                && Stream.of("ian", "ean", "ese", "ish").anyMatch(word::endsWith);
+    }
+
+    /** Country adjectives and the ending of their country: "Serbian" Serbia, "Korean" Korea, "Iraqi" Iraq. */
+    private static final List<String[]> ADJECTIVE_ENDINGS = List.of(new String[] { "ian", "ia" },
+            new String[] { "ean", "ea" }, new String[] { "ese", "" }, new String[] { "ish", "" },
+            new String[] { "an", "a" }, new String[] { "i", "" });
+
+    /**
+     * "Morvanian": the actor of the article whose name begins with the adjective's stem ("Morvan"), else the country
+     * the usual ending gives ("Morvania").
+     */
+    private String countryOf(String adjective) {
+        for (String[] ending : ADJECTIVE_ENDINGS) {
+            String stem = adjective.substring(0, adjective.length() - ending[0].length());
+            if (adjective.endsWith(ending[0]) && stem.length() >= 3) {
+                String folded = Slug.fold(stem);
+                for (ActorIndex.Draft actor : index.actors()) {
+                    if (!actor.isPerson() && Slug.fold(actor.name).startsWith(folded)) {
+                        return actor.name;
+                    }
+                }
+                return stem + ending[1];
+            }
+        }
+        return adjective;
+    }
+
+    private Referent unlisted(String name, int from, int to) {
+        ActorIndex.Draft actor = index.propose(name, "ORGANIZATION", registry.byName(name).orElse(null));
+        return Referent.proposed(new ActorIndex.Proposal(actor, text.span(from, to), from, to), text.span(from, to));
+    }
 
     /**
      * A transcript's speaker label ("WALLACE:", "MS. CLINTON:"): the person of that surname the article names, else

@@ -8,6 +8,7 @@ import java.util.function.IntPredicate;
 
 import io.stancewire.analysis.actors.ActorIndex;
 import io.stancewire.analysis.actors.ReferentResolver;
+import io.stancewire.analysis.actors.UnlinkedPersons;
 import io.stancewire.analysis.lexicons.ToneLexicon;
 import io.stancewire.analysis.parse.ParsedText;
 
@@ -17,6 +18,11 @@ import io.stancewire.analysis.parse.ParsedText;
  * "did not hesitate to" and conjoined verbs), its targets the objects and obliques; "each other" makes the agents
  * their own targets. Negation scales the polarity ({@link Negation}). Words inside direct quotes are the speaker's,
  * not the narration's, and are scored as quote tone instead.
+ *
+ * <p>
+ * Acts (the act lexicon: "signed an accord with", "shelled") need an actor as their target, or coordinated agents
+ * of a mutual act ("Arnor and Gondor signed an accord"), who then act on each other; their agent or target may be an
+ * actor NER does not know ({@link ReferentResolver#unlistedActor}: "the Rohans", "the Arnorian army").
  */
 public final class ToneCueMatcher {
 
@@ -28,6 +34,14 @@ public final class ToneCueMatcher {
     private static final Set<String> TARGET_CASES = Set.of("at", "on", "against", "to", "toward", "towards", "with",
             "upon", "of", "over", "about");
     private static final Set<String> OF = Set.of("of");
+    /** Acts also reach their target through "from" and "into" ("withdrew troops from", "sent troops into"). */
+    private static final Set<String> ACT_CASES = union(TARGET_CASES, Set.of("from", "into"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
 
     private final ParsedText text;
     private final ReferentResolver referents;
@@ -91,28 +105,51 @@ public final class ToneCueMatcher {
      * "with") of the head and of the entry's other words ("waged war on the Rohans"); through a verb the head
      * controls, that verb's objects ("refuses to recognize the independence ...").
      */
-    private List<Integer> targetHeads(int head, List<Integer> parts) {
+    private List<Integer> targetHeads(int head, List<Integer> parts, Set<String> cases) {
         List<Integer> out = new ArrayList<>();
         List<Integer> words = new ArrayList<>(parts);
         words.add(0, head);
         for (int word : words) {
-            out.addAll(objects(word));
+            out.addAll(objects(word, cases));
         }
         for (int controlled : text.children(head, r -> r.equals("xcomp"))) {
             if (text.isVerb(controlled)) {
-                out.addAll(objects(controlled));
+                out.addAll(objects(controlled, cases));
             }
         }
         return out;
     }
 
-    private List<Integer> objects(int word) {
+    /**
+     * A party to an act, where states are the actors: a person or organisation the phrase names; else the country a
+     * description belongs to ("Kestrian police", "the Tallisian city of Harrow"); else what the phrase refers to
+     * (a place); else an actor NER does not know ("the Rohans").
+     */
+    private ReferentResolver.Referent actParty(ReferentResolver.Referent resolved, int head) {
+        ReferentResolver.Referent country = referents.countryOfDescription(head);
+        boolean named = !resolved.actors().isEmpty() && resolved.actors().stream()
+                .allMatch(a -> !UnlinkedPersons.isUnresolved(a) && !a.type.equals("LOCATION"));
+        if (named && (country.actors().isEmpty() || sameCountry(resolved, country))) {
+            return resolved; // "the Serbian president": Vučić, who is Serbian
+        }
+        if (!country.actors().isEmpty()) {
+            return country; // "the Ostrelian prime minister" the article does not name: Ostrelia
+        }
+        return resolved.actors().isEmpty() ? referents.unlistedActor(head) : resolved;
+    }
+
+    private static boolean sameCountry(ReferentResolver.Referent actors, ReferentResolver.Referent country) {
+        return actors.actors().stream().allMatch(a -> country.actors().stream()
+                .anyMatch(c -> a.demonyms.stream().anyMatch(c.demonyms::contains)));
+    }
+
+    private List<Integer> objects(int word, Set<String> cases) {
         List<Integer> out = new ArrayList<>();
         for (int object : text.children(word, r -> r.equals("obj") || r.equals("iobj") || r.startsWith("obl")
                 || r.startsWith("nmod") && !r.equals("nmod:poss") || r.equals("nsubj:pass"))) {
             String relation = text.relation(object);
             if (relation.startsWith("obj") || relation.equals("iobj") || relation.equals("nsubj:pass")
-                    || text.hasChild(object, r -> r.equals("case"), TARGET_CASES)) {
+                    || text.hasChild(object, r -> r.equals("case"), cases)) {
                 out.add(object); // not "for the lack of", "with encouragement from": reasons and circumstances
             }
         }
@@ -156,21 +193,30 @@ public final class ToneCueMatcher {
         Set<ActorIndex.Draft> agents = new LinkedHashSet<>();
         List<Integer> subjects = verb ? text.subjectCandidates(head) : text.children(head, r -> r.equals("nmod:poss"));
         ReferentResolver.Referent agent = referents.resolveFirst(subjects);
+        if (entry.isAct() && !subjects.isEmpty()) {
+            agent = actParty(agent, subjects.get(0)); // "the Arnorian army shelled ...": Arnor acts
+        }
         agents.addAll(agent.actors());
         if (!verb && entry.with().isEmpty() && agents.isEmpty()) {
             return null; // a bare noun or adjective with nobody behind it is not a cue of anybody's tone
         }
         List<ReferentResolver.Referent> targetReferents = new ArrayList<>();
         boolean reciprocal = false;
-        for (int object : targetHeads(head, parts)) {
+        for (int object : targetHeads(head, parts, entry.isAct() ? ACT_CASES : TARGET_CASES)) {
             if (RECIPROCAL.contains(text.lemma(object))) {
                 reciprocal = true;
                 continue;
             }
-            targetReferents.add(targetOf(object));
+            ReferentResolver.Referent target = targetOf(object);
+            targetReferents.add(entry.isAct() ? actParty(target, object) : target);
         }
-        if (agents.isEmpty() && targetReferents.stream().allMatch(t -> t.actors().isEmpty())) {
+        boolean noTarget = targetReferents.stream().allMatch(t -> t.actors().isEmpty());
+        if (agents.isEmpty() && noTarget) {
             return null; // "war rages": nobody's tone
+        }
+        boolean mutual = entry.isAct() && entry.act().mutual() && noTarget && agents.size() >= 2;
+        if (entry.isAct() && noTarget && !reciprocal && !mutual) {
+            return null; // "fought corruption": an act on nobody is no relation, nor a stance
         }
         // the cue is kept: what its lookups proposed joins the actors
         agents = new LinkedHashSet<>(referents.commit(agent).actors());
@@ -178,8 +224,8 @@ public final class ToneCueMatcher {
         for (ReferentResolver.Referent target : targetReferents) {
             targets.addAll(referents.commit(target).actors());
         }
-        if (reciprocal) {
-            targets.addAll(agents);
+        if (reciprocal || mutual) {
+            targets.addAll(agents); // "at each other"; "Arnor and Gondor signed an accord": with each other
         }
         int from = head;
         int to = head;

@@ -1,0 +1,112 @@
+package io.stancewire.analysis.relations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.stancewire.analysis.SharedAnalyzer;
+import io.stancewire.analysis.model.Article;
+import io.stancewire.analysis.model.ArticleAnalysis;
+import io.stancewire.analysis.model.Relation;
+
+/**
+ * The rules that find relations, each on a sentence of its own (the real CoreNLP models): targets of acts, actors
+ * NER does not know, countries behind descriptions, mutual acts, controlled verbs, owners of abstract objects,
+ * registry descriptions, and quotes that speak of someone.
+ */
+class RelationRulesTest {
+
+    private static ArticleAnalysis analyze(String body) {
+        return SharedAnalyzer.analyzer().analyze(new Article("rules", body, null, Instant.EPOCH, null, null, "en"));
+    }
+
+    private static Relation relation(ArticleAnalysis analysis, String agent, String target) {
+        return analysis.relations().stream().filter(r -> r.agentId().equals(agent) && r.targetId().equals(target))
+                .findFirst().orElseThrow(() -> new AssertionError("no relation " + agent + " -> " + target + " in "
+                        + analysis.relations().stream().map(r -> r.agentId() + "->" + r.targetId()).toList()));
+    }
+
+    @Test
+    void anActFindsItsTargetBelowTheWordsOfThePhrase() {
+        // "war on the Rohans": the target hangs below "war", and NER knows neither side
+        Relation war = relation(analyze("Gondor waged war on the Rohans."), "gondor", "rohan");
+        assertThat(war.score()).isEqualTo(-1.0);
+        assertThat(war.spans().get(0).text()).isEqualTo("waged war");
+    }
+
+    @Test
+    void aCountryAdjectiveStandsForItsCountry() {
+        ArticleAnalysis analysis = analyze("Morvanian troops shelled Tallisian positions near the river.");
+        assertThat(relation(analysis, "morvania", "tallisia").score()).isNegative();
+    }
+
+    @Test
+    void aDescriptionTheArticleDoesNotNameIsItsCountry() {
+        // not the only person the sentence names (Valdoria, which NER takes for a person)
+        assertThat(relation(analyze("Valdoria hosted the Ostrelian prime minister at a summit."), "valdoria",
+                "ostrelia").score()).isPositive();
+    }
+
+    @Test
+    void aKnownLeaderDescribedByNationalityStaysThatLeader() {
+        ArticleAnalysis analysis = analyze("Albin Kurti met the Serbian president in Brussels.");
+        assertThat(relation(analysis, "albin-kurti", "aleksandar-vucic").score()).isPositive();
+    }
+
+    @Test
+    void coordinatedAgentsOfAMutualActActOnEachOther() {
+        ArticleAnalysis analysis = analyze("Valdoria and Kestria signed a border treaty in the capital.");
+        assertThat(relation(analysis, "valdoria", "kestria").score()).isEqualTo(0.8);
+        assertThat(relation(analysis, "kestria", "valdoria").score()).isEqualTo(0.8);
+    }
+
+    @Test
+    void anActOnNobodyIsNoCue() {
+        ArticleAnalysis analysis = analyze("Prime Minister Albin Kurti fought corruption for years.");
+        assertThat(analysis.tones()).noneMatch(t -> t.cue().startsWith("fought"));
+        assertThat(analysis.relations()).isEmpty();
+    }
+
+    @Test
+    void aControlledVerbGivesItsObjectsAndAnAbstractObjectItsOwner() {
+        ArticleAnalysis analysis = analyze(
+                "Serbia refuses to recognize the independence proclaimed in 2008 by its former province.");
+        Relation refusal = relation(analysis, "government-of-serbia", "government-of-kosovo");
+        assertThat(refusal.score()).isNegative();
+        assertThat(refusal.spans()).extracting(e -> e.text()).contains("refuses", "recognize");
+    }
+
+    @Test
+    void withdrawingFromACountryIsCooperation() {
+        assertThat(relation(analyze("Tallisia withdrew troops from Morvania."), "tallisia", "morvania").score())
+                .isPositive();
+    }
+
+    @Test
+    void aQuoteThatNamesSomeoneRelatesItsSpeakerToThem() {
+        ArticleAnalysis analysis = analyze("\"Aleksandar Vucic is a reliable partner,\" Albin Kurti told reporters.");
+        Relation words = relation(analysis, "albin-kurti", "aleksandar-vucic");
+        assertThat(words.score()).isPositive();
+        assertThat(words.spans().get(0).text()).contains("reliable partner");
+    }
+
+    @Test
+    void aCapitalWhereAMeetingTookPlaceIsNoTarget() {
+        ArticleAnalysis analysis = analyze("\"We had a good meeting in Belgrade,\" Albin Kurti told reporters.");
+        assertThat(analysis.relations()).noneMatch(r -> r.targetId().equals("government-of-serbia"));
+    }
+
+    @Test
+    void everyRelationIsTracedToItsSpans() {
+        String body = "Gondor waged war on the Rohans. Arnor signed an accord with Dagolath.";
+        for (Relation relation : analyze(body).relations()) {
+            assertThat(relation.spans()).hasSize(relation.evidence());
+            relation.spans().forEach(e -> assertThat(body.substring(e.start(), e.end())).isEqualTo(e.text()));
+        }
+        assertThat(List.of("gondor", "arnor")).allMatch(agent -> analyze(body).relations().stream()
+                .anyMatch(r -> r.agentId().equals(agent)));
+    }
+}

@@ -10,6 +10,8 @@ import io.stancewire.analysis.TestArticles;
 import io.stancewire.analysis.model.Actor;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
+import io.stancewire.analysis.model.Relation;
+import io.stancewire.analysis.model.RelationEvidence;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.model.ToneCue;
 
@@ -53,6 +55,10 @@ final class ExampleEvaluation {
         titles(checks, result, KURTI, "The Kosovar prime minister", "Kosovar Prime Minister");
         titles(checks, result, VUCIC, "The Serbian president", "Serbian President");
         titles(checks, result, BORRELL, "head of European diplomacy");
+        relation(checks, result, KURTI, VUCIC, "throw spades at each other");
+        relation(checks, result, VUCIC, KURTI, "throw spades at each other");
+        relation(checks, result, KURTI, "government-of-serbia", "blamed the Serbian side");
+        relation(checks, result, "government-of-serbia", "government-of-kosovo", "refuses to recognize");
 
         int passed = (int) checks.stream().filter(Check::pass).count();
         return new Report("ohrid", Scores.round(seconds), passed, checks.size(), checks, result.quotes(),
@@ -101,6 +107,17 @@ final class ExampleEvaluation {
         checks.add(cue == null ? new Check(expectation, false, "no such cue")
                 : new Check(expectation, right.test(cue), cue.cue() + " " + cue.category() + " " + cue.polarity()
                         + " agents=" + cue.agentIds() + " targets=" + cue.targetIds()));
+    }
+
+    /** The issue on relations: this relation exists, below 0. */
+    private static void relation(List<Check> checks, ArticleAnalysis result, String agent, String target,
+            String because) {
+        String expectation = "relation " + agent + " -> " + target + " below 0 (" + because + ")";
+        Relation relation = result.relations().stream()
+                .filter(r -> r.agentId().equals(agent) && r.targetId().equals(target)).findFirst().orElse(null);
+        checks.add(relation == null ? new Check(expectation, false, "no such relation")
+                : new Check(expectation, relation.score() < 0, relation.score() + " from " + relation.spans().stream()
+                        .map(RelationEvidence::text).toList()));
     }
 
     private static void titles(List<Check> checks, ArticleAnalysis result, String actorId, String... mentions) {

@@ -277,7 +277,8 @@ public final class ReferentResolver {
     /**
      * The country a described actor belongs to, for acts, where states are the actors ("Kestrian police", "the
      * Tallisian city of Harrow", "hundreds of Morvanian workers", "the president of Ostrelia", "Tallisia's foreign
-     * minister"): a country adjective on the head or on its "of" phrase, else a proper noun owning it. NONE when the
+     * minister", "commandos from Lusmark"): a country adjective on the head or on its "of" phrase, else a proper noun
+     * owning it ("of", "from", possessive). NONE when the
      * phrase names no country. A pure lookup.
      */
     public Referent countryOfDescription(int head) {
@@ -286,17 +287,17 @@ public final class ReferentResolver {
         }
         List<Integer> phrases = new ArrayList<>(List.of(head));
         phrases.addAll(text.children(head, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
-                .filter(n -> text.hasChild(n, r -> r.equals("case"), Set.of("of"))).toList());
+                .filter(n -> text.hasChild(n, r -> r.equals("case"), OWNER_CASES)).toList());
         for (int phrase : phrases) {
             for (int modifier : text.children(phrase, r -> r.equals("amod") || r.equals("compound"))) {
                 if (isCountryAdjective(modifier)) {
-                    return unlistedActorOf(modifier, phrase);
+                    return countriesOf(modifier, phrase);
                 }
             }
         }
         for (int owner : text.children(head, r -> r.equals("nmod:poss") || r.startsWith("nmod"))) {
             boolean possessive = text.relation(owner).equals("nmod:poss");
-            if ((possessive || text.hasChild(owner, r -> r.equals("case"), Set.of("of")))
+            if ((possessive || text.hasChild(owner, r -> r.equals("case"), OWNER_CASES))
                     && text.tag(owner).startsWith("NNP")) {
                 ActorIndex.Draft actor = index.actorAt(owner);
                 return actor != null && !actor.isPerson() ? speakingFor(actor, index.mentionAt(owner),
@@ -313,8 +314,9 @@ public final class ReferentResolver {
      * one is proposed. A pure lookup.
      */
     public Referent unlistedActor(int head) {
-        if (head < 0 || !text.tag(head).startsWith("NN")) {
-            return Referent.NONE;
+        if (head < 0 || !text.tag(head).startsWith("NN") || NOT_ACTORS.contains(text.ner(head))
+                || CALENDAR.contains(text.lower(head))) {
+            return Referent.NONE; // "on Tuesday"
         }
         if (text.tag(head).startsWith("NNP") && Character.isUpperCase(text.word(head).charAt(0))) {
             int from = head;
@@ -335,6 +337,24 @@ public final class ReferentResolver {
             }
         }
         return Referent.NONE;
+    }
+
+    /** "Halvorian and Corvenian negotiators": each country of the coordinated adjectives. */
+    private Referent countriesOf(int modifier, int phrase) {
+        Referent first = unlistedActorOf(modifier, phrase);
+        List<Integer> others = text.children(modifier, r -> r.equals("conj")).stream()
+                .filter(this::isCountryAdjective).toList();
+        if (others.isEmpty()) {
+            return first;
+        }
+        List<ActorIndex.Draft> actors = new ArrayList<>(first.actors());
+        List<ActorIndex.Proposal> proposals = new ArrayList<>(first.proposals());
+        for (int other : others) {
+            Referent next = unlistedActorOf(other, phrase);
+            actors.addAll(next.actors());
+            proposals.addAll(next.proposals());
+        }
+        return new Referent(Kind.COORDINATED, List.copyOf(actors), nounPhrase(phrase), proposals);
     }
 
     /** The actor a country adjective or name on a phrase stands for ("Serbian forces": the Government of Serbia). */
@@ -363,13 +383,21 @@ public final class ReferentResolver {
             return true;
         }
         return text.tag(token).startsWith("NNP") && index.actorAt(token) == null
-                && Stream.of("ian", "ean", "ese", "ish").anyMatch(word::endsWith);
+                && Set.of("O", "MISC", "NATIONALITY").contains(text.ner(token))
+                && Stream.of("ian", "ean", "ese", "ish", "an", "er", "i").anyMatch(word::endsWith);
     }
+
+    /** "The president of Ostrelia", "commandos from Lusmark". */
+    private static final Set<String> OWNER_CASES = Set.of("of", "from");
+
+    /** Named entities that never act: "on Tuesday", "$2 billion". */
+    private static final Set<String> NOT_ACTORS = Set.of("DATE", "TIME", "DURATION", "SET", "NUMBER", "ORDINAL",
+            "MONEY", "PERCENT");
 
     /** Country adjectives and the ending of their country: "Serbian" Serbia, "Korean" Korea, "Iraqi" Iraq. */
     private static final List<String[]> ADJECTIVE_ENDINGS = List.of(new String[] { "ian", "ia" },
             new String[] { "ean", "ea" }, new String[] { "ese", "" }, new String[] { "ish", "" },
-            new String[] { "an", "a" }, new String[] { "i", "" });
+            new String[] { "an", "a" }, new String[] { "er", "" }, new String[] { "i", "" });
 
     /**
      * "Morvanian": the actor of the article whose name begins with the adjective's stem ("Morvan"), else the country

@@ -34,6 +34,12 @@ public final class ToneCueMatcher {
     private static final Set<String> TARGET_CASES = Set.of("at", "on", "against", "to", "toward", "towards", "with",
             "upon", "of", "over", "about");
     private static final Set<String> OF = Set.of("of");
+    /**
+     * Verbs that carry out the act their object names ("ordered the detention of", "carried out strikes on"), unlike
+     * verbs that undo it ("cut off supplies to").
+     */
+    private static final Set<String> LIGHT_VERBS = Set.of("order", "launch", "carry", "conduct", "authorize",
+            "authorise", "begin", "start", "step", "continue", "stage", "mount", "approve");
     /** Acts also reach their target through "from" and "into" ("withdrew troops from", "sent troops into"). */
     private static final Set<String> ACT_CASES = union(TARGET_CASES, Set.of("from", "into"));
 
@@ -143,6 +149,21 @@ public final class ToneCueMatcher {
                 .anyMatch(c -> a.demonyms.stream().anyMatch(c.demonyms::contains)));
     }
 
+    /**
+     * Who does an act: the "by" agent of a passive ("Sardessa was invaded by Brevonia"); the subject of the light verb
+     * an act noun is the object of ("ordered the detention of", "carried out strikes on"); else the subject.
+     */
+    private List<Integer> actAgents(int head, boolean verb, List<Integer> subjects) {
+        if (verb && text.isPassive(head)) {
+            return text.byAgents(head);
+        }
+        if (!verb && subjects.isEmpty() && text.relation(head).equals("obj") && text.governor(head) >= 0
+                && LIGHT_VERBS.contains(text.lemma(text.governor(head)))) {
+            return text.subjectCandidates(text.governor(head));
+        }
+        return subjects;
+    }
+
     private List<Integer> objects(int word, Set<String> cases) {
         List<Integer> out = new ArrayList<>();
         for (int object : text.children(word, r -> r.equals("obj") || r.equals("iobj") || r.startsWith("obl")
@@ -192,6 +213,9 @@ public final class ToneCueMatcher {
         boolean verb = text.isVerb(head);
         Set<ActorIndex.Draft> agents = new LinkedHashSet<>();
         List<Integer> subjects = verb ? text.subjectCandidates(head) : text.children(head, r -> r.equals("nmod:poss"));
+        if (entry.isAct()) {
+            subjects = actAgents(head, verb, subjects);
+        }
         ReferentResolver.Referent agent = referents.resolveFirst(subjects);
         if (entry.isAct() && !subjects.isEmpty()) {
             agent = actParty(agent, subjects.get(0)); // "the Arnorian army shelled ...": Arnor acts
@@ -215,8 +239,8 @@ public final class ToneCueMatcher {
             return null; // "war rages": nobody's tone
         }
         boolean mutual = entry.isAct() && entry.act().mutual() && noTarget && agents.size() >= 2;
-        if (entry.isAct() && noTarget && !reciprocal && !mutual) {
-            return null; // "fought corruption": an act on nobody is no relation, nor a stance
+        if (entry.isAct() && (agents.isEmpty() || noTarget && !reciprocal && !mutual)) {
+            return null; // "fought corruption", "an earthquake struck the north": no act of one actor on another
         }
         // the cue is kept: what its lookups proposed joins the actors
         agents = new LinkedHashSet<>(referents.commit(agent).actors());

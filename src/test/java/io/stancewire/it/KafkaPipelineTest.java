@@ -135,6 +135,70 @@ class KafkaPipelineTest {
     }
 
     @Test
+    void theExampleArticleGivesRelationsAndPortrayalByOutletThatFollowItsVersions() throws Exception {
+        // a day and an outlet of this test alone, so that other tests' articles on the same leaders do not count
+        String id = "it-" + UUID.randomUUID();
+        String outlet = "outlet-" + UUID.randomUUID();
+        String day = "1999-03-18";
+        String window = "?since=" + day + "&until=" + day;
+        byte[] example = mapper.writeValueAsBytes(Map.of("id", id, "body",
+                io.stancewire.analysis.TestArticles.text("ohrid.txt"), "publishedAt", day + "T20:00:00Z", "source",
+                outlet));
+        send(id, example);
+
+        String kurti = "/api/v1/leaders/albin-kurti";
+        await().atMost(WAIT).until(() -> status(kurti + "/relations" + window) == 200
+                && relations(kurti + "/relations" + window).size() >= 2);
+        List<Map<String, Object>> toward = relations(kurti + "/relations" + window);
+        assertThat(score(toward, "aleksandar-vucic")).isNegative(); // throw spades at each other
+        assertThat(score(toward, "government-of-serbia")).isNegative(); // blamed the Serbian side
+        assertThat(toward).allSatisfy(r -> assertThat(r.get("articles")).isEqualTo(1));
+        assertThat(score(relations("/api/v1/leaders/aleksandar-vucic/relations" + window), "albin-kurti"))
+                .isNegative();
+        List<Map<String, Object>> days = relations(kurti + "/relations/aleksandar-vucic/timeline?from=" + day
+                + "&to=" + day);
+        assertThat(days).singleElement().satisfies(d -> assertThat(d.get("date")).isEqualTo(day));
+        assertThat(bySource(kurti, outlet)).isEqualTo(1);
+
+        // sent again: nothing changes
+        send(id, example);
+        String marker = "it-" + UUID.randomUUID();
+        send(marker, article(marker, "Bulgarian Prime Minister Petar Markerov welcomed the agreement.",
+                "2024-05-01T11:00:00Z"));
+        await().atMost(WAIT).until(() -> status("/api/v1/articles/" + marker) == 200);
+        assertThat(relations(kurti + "/relations" + window)).isEqualTo(toward);
+        assertThat(bySource(kurti, outlet)).isEqualTo(1);
+
+        // a tombstone withdraws it (and Kurti altogether, unless another test's article names him)
+        send(id, null);
+        await().atMost(WAIT).until(() -> status(kurti + "/relations" + window) == 404
+                || relations(kurti + "/relations" + window).isEmpty());
+        assertThat(status(kurti + "/portrayal") == 404 || bySource(kurti, outlet) == 0).isTrue();
+        given().get(kurti + "/relations/nobody-at-all/timeline").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get(kurti + "/relations?since=2020-01-02&until=2020-01-01").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static List<Map<String, Object>> relations(String path) {
+        return given().get(path).then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static double score(List<Map<String, Object>> relations, String targetId) {
+        return relations.stream().filter(r -> targetId.equals(r.get("targetId"))).findFirst()
+                .map(r -> ((Number) r.get("score")).doubleValue())
+                .orElseThrow(() -> new AssertionError("no relation toward " + targetId + " in " + relations));
+    }
+
+    /** How many articles of {@code outlet} the leader's portrayal counts. */
+    private static int bySource(String leader, String outlet) {
+        List<Map<String, Object>> sources = given().get(leader + "/portrayal").then().statusCode(200).extract()
+                .jsonPath().getList("bySource");
+        return sources.stream().filter(s -> outlet.equals(s.get("source"))).findFirst()
+                .map(s -> ((Number) s.get("articles")).intValue()).orElse(0);
+    }
+
+    @Test
     void badRecordsGoToTheDeadLetterTopicAndTheNextGoodOneIsProcessed() throws Exception {
         String goodId = "it-" + UUID.randomUUID();
         byte[] notJson = "this is not JSON {".getBytes(StandardCharsets.UTF_8);

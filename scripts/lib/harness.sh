@@ -467,7 +467,8 @@ EOF
 
 # snapshot BASE_URL OUT_DIR IDS_FILE: what the API answers, normalised:
 #   leaders.json       GET /api/v1/leaders, sorted by id, without updatedAt
-#   leader-by-id.json  {id: GET /api/v1/leaders/{id} (+ "timeline": GET .../timeline)} for every id of leaders.json
+#   leader-by-id.json  {id: GET /api/v1/leaders/{id} (+ "timeline": GET .../timeline, "relations": GET .../relations
+#                      without updatedAt, "portrayal": GET .../portrayal)} for every id of leaders.json
 #   articles.json      {article id: GET /api/v1/articles/{id}} for every input id ({"_status": code} when not 200)
 snapshot() {
     local url=$1 out=$2 ids=$3 started
@@ -478,9 +479,13 @@ snapshot() {
     jq -r '.[].id' "$out/leaders.json" >"$out/leader.ids"
     ids_to_paths /api/v1/leaders/ <"$out/leader.ids" >"$out/leader.paths"
     ids_to_paths /api/v1/leaders/ /timeline <"$out/leader.ids" >"$out/timeline.paths"
+    ids_to_paths /api/v1/leaders/ /relations <"$out/leader.ids" >"$out/relations.paths"
+    ids_to_paths /api/v1/leaders/ /portrayal <"$out/leader.ids" >"$out/portrayal.paths"
     ids_to_paths /api/v1/articles/ <"$ids" >"$out/article.paths"
     fetch_paths "$url" "$out/leader.paths" "$out/raw-leaders"
     fetch_paths "$url" "$out/timeline.paths" "$out/raw-timelines"
+    fetch_paths "$url" "$out/relations.paths" "$out/raw-relations"
+    fetch_paths "$url" "$out/portrayal.paths" "$out/raw-portrayal"
     fetch_paths "$url" "$out/article.paths" "$out/raw-articles"
     assemble() { # IDS RAW_DIR -> one JSON object {id: body or {"_status": code}} a line
         jq -R . "$1" | paste -d ' ' "$2/codes" - | {
@@ -497,10 +502,16 @@ snapshot() {
     }
     assemble "$out/leader.ids" "$out/raw-leaders" | jq -s -S "$(jq_norm) add // {} | map_values(norm_leader)" >"$out/by-id.tmp"
     assemble "$out/leader.ids" "$out/raw-timelines" | jq -s -S 'add // {}' >"$out/timelines.tmp"
-    jq -S -s '.[0] as $l | .[1] as $t | $l | with_entries(.value += {timeline: $t[.key]})' \
-        "$out/by-id.tmp" "$out/timelines.tmp" >"$out/leader-by-id.json"
+    assemble "$out/leader.ids" "$out/raw-relations" \
+        | jq -s -S 'add // {} | map_values(if type == "array" then map(del(.updatedAt)) | sort_by(.targetId) else . end)' \
+        >"$out/relations.tmp"
+    assemble "$out/leader.ids" "$out/raw-portrayal" | jq -s -S 'add // {}' >"$out/portrayal.tmp"
+    jq -S -s '.[0] as $l | .[1] as $t | .[2] as $r | .[3] as $p
+        | $l | with_entries(.value += {timeline: $t[.key], relations: $r[.key], portrayal: $p[.key]})' \
+        "$out/by-id.tmp" "$out/timelines.tmp" "$out/relations.tmp" "$out/portrayal.tmp" >"$out/leader-by-id.json"
     assemble "$ids" "$out/raw-articles" | jq -s -S 'add // {}' >"$out/articles.json"
-    rm -rf "$out/raw-leaders" "$out/raw-timelines" "$out/raw-articles" "$out"/*.tmp "$out"/*.paths
+    rm -rf "$out/raw-leaders" "$out/raw-timelines" "$out/raw-relations" "$out/raw-portrayal" "$out/raw-articles" \
+        "$out"/*.tmp "$out"/*.paths
     log "snapshot of $url: $(jq length "$out/leaders.json") leaders, $(jq '[.[] | select(has("_status") | not)] | length' "$out/articles.json")/$(wc -l <"$ids") articles stored ($(secs_since "$started") s) -> $out"
 }
 
@@ -522,6 +533,13 @@ compare_snapshots() {
         --slurpfile ra "$ref/articles.json" --slurpfile sa "$snap/articles.json" '
         def close(a; b): if (a | type) == "number" and (b | type) == "number" then ((a - b) | fabs) <= 0.000100001
                           else a == b end;
+        # deep equality, numbers within the rounding of scores (relations, portrayal)
+        def same(a; b): if (a | type) == "number" and (b | type) == "number" then close(a; b)
+            elif (a | type) == "array" and (b | type) == "array" then (a | length) == (b | length)
+                and ([a, b] | transpose | all(. as $p | same($p[0]; $p[1])))
+            elif (a | type) == "object" and (b | type) == "object" then (a | keys) == (b | keys)
+                and (a | keys | all(. as $k | same(a[$k]; b[$k])))
+            else a == b end;
         # differing fields of two leader objects, as text
         def fields(a; b): [((a | keys) + (b | keys) | unique)[] as $k
             | select(if $k == "score" then (close(a[$k]; b[$k]) | not)
@@ -529,6 +547,7 @@ compare_snapshots() {
                         or ([(a[$k] // []), (b[$k] // [])] | transpose | any(.[0].score as $x | .[1].score as $y | close($x; $y) | not))
                      elif $k == "timeline" then ((a[$k] // []) | map(del(.score))) != ((b[$k] // []) | map(del(.score)))
                         or ([(a[$k] // []), (b[$k] // [])] | transpose | any(.[0].score as $x | .[1].score as $y | close($x; $y) | not))
+                     elif $k == "relations" or $k == "portrayal" then (same(a[$k]; b[$k]) | not)
                      else a[$k] != b[$k] end)
             | if $k == "sources" then
                 "sources: only in reference \([(a.sources // [])[].articleId] - [(b.sources // [])[].articleId])"
@@ -555,16 +574,17 @@ compare_snapshots() {
         head -n 40 "$report" | sed 's/^/    /' >&2
         return 1
     fi
-    log "$label: identical ($(jq length "$snap/leaders.json") leaders, every GET /leaders/{id} and timeline, $(jq length "$snap/articles.json") articles)"
+    log "$label: identical ($(jq length "$snap/leaders.json") leaders, every GET /leaders/{id}, timeline, relations and portrayal, $(jq length "$snap/articles.json") articles)"
 }
 
 # count_figures REF SNAP: JSON with the counts of a snapshot against the reference:
 #   stored (articles GET /articles finds), missing (stored in the reference, not here), contributions (sum over leaders
 #   of `articles`), lost (contributions the reference has and this one lacks, per leader), doubled (the reverse),
-#   evidence and evidence differences likewise.
+#   evidence and evidence differences likewise; relation evidence and portrayal articles summed over leaders.
 count_figures() {
     jq -n -c --slurpfile r "$1/leaders.json" --slurpfile s "$2/leaders.json" \
-        --slurpfile ra "$1/articles.json" --slurpfile sa "$2/articles.json" '
+        --slurpfile ra "$1/articles.json" --slurpfile sa "$2/articles.json" \
+        --slurpfile rb "$1/leader-by-id.json" --slurpfile sb "$2/leader-by-id.json" '
         ($r[0] | map({(.id): .}) | add // {}) as $R | ($s[0] | map({(.id): .}) | add // {}) as $S
         | (($R | keys) + ($S | keys) | unique) as $ids
         | {
@@ -578,6 +598,10 @@ count_figures() {
             evidence: ([$S[].evidence] | add // 0),
             reference_evidence: ([$R[].evidence] | add // 0),
             evidence_lost: ([$ids[] | (($R[.].evidence // 0) - ($S[.].evidence // 0)) | select(. > 0)] | add // 0),
-            evidence_doubled: ([$ids[] | (($S[.].evidence // 0) - ($R[.].evidence // 0)) | select(. > 0)] | add // 0)
+            evidence_doubled: ([$ids[] | (($S[.].evidence // 0) - ($R[.].evidence // 0)) | select(. > 0)] | add // 0),
+            relation_evidence: ([$sb[0][] | (.relations // []) | if type == "array" then .[].evidence else empty end] | add // 0),
+            reference_relation_evidence: ([$rb[0][] | (.relations // []) | if type == "array" then .[].evidence else empty end] | add // 0),
+            portrayal_articles: ([$sb[0][] | .portrayal.articles // 0] | add // 0),
+            reference_portrayal_articles: ([$rb[0][] | .portrayal.articles // 0] | add // 0)
           }'
 }

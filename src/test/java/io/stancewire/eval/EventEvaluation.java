@@ -73,7 +73,7 @@ public final class EventEvaluation {
 
     /** A country acts through its government: the registry gives "Japan" the id "government-of-japan". */
     private static List<String> ids(String name) {
-        return List.of(Slug.of(name), "government-of-" + Slug.of(name));
+        return List.of(Slug.of(name), "government-of-" + Slug.of(name), "government-of-the-" + Slug.of(name));
     }
 
     static Result judge(Event event, List<Relation> relations) {

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.stancewire.analysis.lexicons.AnimateNouns;
+import io.stancewire.analysis.lexicons.Demonyms;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.model.Span;
@@ -295,6 +296,10 @@ public final class ReferentResolver {
                 }
             }
         }
+        Referent leader = leaderOfForce(head);
+        if (leader != null) {
+            return leader;
+        }
         for (int owner : text.children(head, r -> r.equals("nmod:poss") || r.startsWith("nmod"))) {
             boolean possessive = text.relation(owner).equals("nmod:poss");
             if ((possessive || text.hasChild(owner, r -> r.equals("case"), OWNER_CASES))
@@ -320,8 +325,12 @@ public final class ReferentResolver {
         }
         if (text.tag(head).startsWith("NNP") && Character.isUpperCase(text.word(head).charAt(0))) {
             int from = head;
-            while (from > 0 && text.tag(from - 1).startsWith("NNP") && text.governor(from - 1) == head) {
-                from--;
+            while (from > 0 && text.governor(from - 1) == head && (text.tag(from - 1).startsWith("NNP")
+                    || text.tag(from - 1).startsWith("JJ") && Character.isUpperCase(text.word(from - 1).charAt(0)))) {
+                from--; // "Upper Vassel", "North Calvera"
+            }
+            while (from < head && text.ner(from).equals("TITLE")) {
+                from++; // "Colonel Idris Fanu": the person, not the rank
             }
             String name = text.span(from, head).text();
             if (text.tag(head).equals("NNPS") && name.endsWith("s") && name.length() > 4) {
@@ -337,6 +346,28 @@ public final class ReferentResolver {
             }
         }
         return Referent.NONE;
+    }
+
+    /**
+     * "Forces loyal to General Brandvik", "fighters commanded by Yusuf Kadiri", "pirates led by Koro Atumba": the
+     * person whose men they are; null when the phrase names none.
+     */
+    private Referent leaderOfForce(int head) {
+        List<Integer> leaders = new ArrayList<>();
+        for (int clause : text.children(head, r -> r.equals("acl") || r.equals("amod"))) {
+            if (text.tag(clause).equals("VBN")) {
+                leaders.addAll(text.byAgents(clause)); // "commanded by", "led by"
+            } else if (text.lemma(clause).equals("loyal")) {
+                leaders.addAll(text.children(clause, r -> r.startsWith("obl") || r.startsWith("nmod"))); // "loyal to"
+            }
+        }
+        for (int person : leaders) {
+            Referent referent = resolve(person);
+            if (!referent.actors().isEmpty()) {
+                return referent;
+            }
+        }
+        return null;
     }
 
     /** "Halvorian and Corvenian negotiators": each country of the coordinated adjectives. */
@@ -379,16 +410,19 @@ public final class ReferentResolver {
         if (!Character.isUpperCase(word.charAt(0))) {
             return false;
         }
-        if (!registry.byDemonym(word).isEmpty() || text.tag(token).startsWith("JJ")) {
+        if (!registry.byDemonym(word).isEmpty() || Demonyms.shared().placeOf(word) != null) {
             return true;
+        }
+        if (text.tag(token).startsWith("JJ")) {
+            return !text.tag(text.governor(token)).startsWith("NNP"); // "Upper Vassel": part of a name
         }
         return text.tag(token).startsWith("NNP") && index.actorAt(token) == null
                 && Set.of("O", "MISC", "NATIONALITY").contains(text.ner(token))
                 && Stream.of("ian", "ean", "ese", "ish", "an", "er", "i").anyMatch(word::endsWith);
     }
 
-    /** "The president of Ostrelia", "commandos from Lusmark". */
-    private static final Set<String> OWNER_CASES = Set.of("of", "from");
+    /** "The president of Ostrelia", "commandos from Lusmark", "troops under Colonel Fanu". */
+    private static final Set<String> OWNER_CASES = Set.of("of", "from", "under");
 
     /** Named entities that never act: "on Tuesday", "$2 billion". */
     private static final Set<String> NOT_ACTORS = Set.of("DATE", "TIME", "DURATION", "SET", "NUMBER", "ORDINAL",
@@ -404,6 +438,10 @@ public final class ReferentResolver {
      * the usual ending gives ("Morvania").
      */
     private String countryOf(String adjective) {
+        String known = Demonyms.shared().placeOf(adjective);
+        if (known != null) {
+            return known; // "Haitian": Haiti
+        }
         for (String[] ending : ADJECTIVE_ENDINGS) {
             String stem = adjective.substring(0, adjective.length() - ending[0].length());
             if (adjective.endsWith(ending[0]) && stem.length() >= 3) {
@@ -420,7 +458,8 @@ public final class ReferentResolver {
     }
 
     private Referent unlisted(String name, int from, int to) {
-        ActorIndex.Draft actor = index.propose(name, "ORGANIZATION", registry.byName(name).orElse(null));
+        LeaderRegistry.Entry entry = registry.byName(name).or(() -> registry.byPlace(name)).orElse(null);
+        ActorIndex.Draft actor = index.propose(name, "ORGANIZATION", entry);
         return Referent.proposed(new ActorIndex.Proposal(actor, text.span(from, to), from, to), text.span(from, to));
     }
 

@@ -40,14 +40,15 @@ public final class ToneCueMatcher {
      */
     private static final Set<String> LIGHT_VERBS = Set.of("order", "launch", "carry", "conduct", "authorize",
             "authorise", "begin", "start", "step", "continue", "stage", "mount", "approve");
-    /** Acts also reach their target through "from" and "into" ("withdrew troops from", "sent troops into"). */
-    private static final Set<String> ACT_CASES = union(TARGET_CASES, Set.of("from", "into"));
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new java.util.HashSet<>(a);
-        out.addAll(b);
-        return Set.copyOf(out);
-    }
+    /**
+     * The cases of an act's target: also "from" and "into" ("withdrew troops from", "sent troops into"), but not
+     * "at" and "about", which place an act ("swapped prisoners at the airport") rather than aim it; except that
+     * hostile acts are aimed "at" ("fired rockets at").
+     */
+    private static final Set<String> ACT_CASES = Set.of("on", "against", "to", "toward", "towards", "with", "upon",
+            "of", "over", "from", "into");
+    private static final Set<String> HOSTILE_ACT_CASES = Set.of("on", "against", "to", "toward", "towards", "with",
+            "upon", "of", "over", "from", "into", "at");
 
     private final ParsedText text;
     private final ReferentResolver referents;
@@ -144,6 +145,28 @@ public final class ToneCueMatcher {
         return resolved.actors().isEmpty() ? referents.unlistedActor(head) : resolved;
     }
 
+    /**
+     * The party an act is done to; for a facility a hostile act hits and the article does not tie to anyone, the place
+     * it lies in ("an army checkpoint in Upper Vassel's Drin valley", "a refinery in Russia's Krasnodar region").
+     */
+    private ReferentResolver.Referent actTarget(ReferentResolver.Referent resolved, int object, boolean hostile) {
+        ReferentResolver.Referent party = actParty(resolved, object);
+        if (!party.actors().isEmpty() || text.tag(object).startsWith("NNP") || !hostile) {
+            return party; // cooperation is not done to a facility ("signed a treaty in the capital")
+        }
+        for (int place : text.children(object, r -> r.startsWith("nmod") && !r.equals("nmod:poss"))) {
+            if (text.hasChild(place, r -> r.equals("case"), LOCATED)) {
+                ReferentResolver.Referent where = actParty(referents.resolveAll(place), place);
+                if (!where.actors().isEmpty()) {
+                    return where;
+                }
+            }
+        }
+        return party;
+    }
+
+    private static final Set<String> LOCATED = Set.of("in", "near", "inside", "outside", "on", "along");
+
     private static boolean sameCountry(ReferentResolver.Referent actors, ReferentResolver.Referent country) {
         return actors.actors().stream().allMatch(a -> country.actors().stream()
                 .anyMatch(c -> a.demonyms.stream().anyMatch(c.demonyms::contains)));
@@ -226,13 +249,14 @@ public final class ToneCueMatcher {
         }
         List<ReferentResolver.Referent> targetReferents = new ArrayList<>();
         boolean reciprocal = false;
-        for (int object : targetHeads(head, parts, entry.isAct() ? ACT_CASES : TARGET_CASES)) {
+        Set<String> cases = !entry.isAct() ? TARGET_CASES : entry.polarity() < 0 ? HOSTILE_ACT_CASES : ACT_CASES;
+        for (int object : targetHeads(head, parts, cases)) {
             if (RECIPROCAL.contains(text.lemma(object))) {
                 reciprocal = true;
                 continue;
             }
             ReferentResolver.Referent target = targetOf(object);
-            targetReferents.add(entry.isAct() ? actParty(target, object) : target);
+            targetReferents.add(entry.isAct() ? actTarget(target, object, entry.polarity() < 0) : target);
         }
         boolean noTarget = targetReferents.stream().allMatch(t -> t.actors().isEmpty());
         if (agents.isEmpty() && noTarget) {

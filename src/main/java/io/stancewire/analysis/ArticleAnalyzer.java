@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import edu.stanford.nlp.util.RuntimeInterruptedException;
+import io.stancewire.analysis.actors.ActParties;
 import io.stancewire.analysis.actors.ActorIndex;
 import io.stancewire.analysis.actors.ActorResolver;
 import io.stancewire.analysis.actors.LeaderRegistry;
@@ -84,7 +85,8 @@ public final class ArticleAnalyzer {
         List<Quote> evidence = new ArrayList<>(quotes);
         checkInterrupted();
         List<ToneCue> tones = new ArrayList<>();
-        for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents, toneLexicon, attributor::isQuoted).match()) {
+        for (ToneCueMatcher.Match match : new ToneCueMatcher(text, referents,
+                new ActParties(text, actors, registry, referents), toneLexicon, attributor::isQuoted).match()) {
             Span span = text.span(match.from(), match.to());
             tones.add(new ToneCue(span.start(), span.end(), span.text(), ids.of(match.agents()), ids.of(match.targets()),
                     StanceScorer.round(match.polarity()), match.entry().category()));

@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import io.stancewire.analysis.lexicons.AnimateNouns;
-import io.stancewire.analysis.lexicons.Demonyms;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.model.Span;
@@ -113,7 +111,7 @@ public final class ReferentResolver {
     private static final Set<String> ANYBODY = Set.of("anybody", "anyone", "everybody", "everyone", "nobody");
     private static final Set<String> ANY = Set.of("any", "every", "each", "no");
     private static final Set<String> PAIR_WORDS = Set.of("two", "both");
-    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+    static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "today", "yesterday", "tomorrow");
     /** Nouns that head an organisation's name ("the Thai Raksa Chart Party" ... "the party said"). */
@@ -274,194 +272,6 @@ public final class ReferentResolver {
     }
 
     private static final Set<String> PHRASE_BREAKS = Set.of(",", "(", "-LRB-", "—", "–", "--", ":");
-
-    /**
-     * The country a described actor belongs to, for acts, where states are the actors ("Kestrian police", "the
-     * Tallisian city of Harrow", "hundreds of Morvanian workers", "the president of Ostrelia", "Tallisia's foreign
-     * minister", "commandos from Lusmark"): a country adjective on the head or on its "of" phrase, else a proper noun
-     * owning it ("of", "from", possessive). NONE when the
-     * phrase names no country. A pure lookup.
-     */
-    public Referent countryOfDescription(int head) {
-        if (head < 0 || !text.tag(head).startsWith("NN") || text.tag(head).startsWith("NNP")) {
-            return Referent.NONE;
-        }
-        List<Integer> phrases = new ArrayList<>(List.of(head));
-        phrases.addAll(text.children(head, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
-                .filter(n -> text.hasChild(n, r -> r.equals("case"), OWNER_CASES)).toList());
-        for (int phrase : phrases) {
-            for (int modifier : text.children(phrase, r -> r.equals("amod") || r.equals("compound"))) {
-                if (isCountryAdjective(modifier)) {
-                    return countriesOf(modifier, phrase);
-                }
-            }
-        }
-        Referent leader = leaderOfForce(head);
-        if (leader != null) {
-            return leader;
-        }
-        for (int owner : text.children(head, r -> r.equals("nmod:poss") || r.startsWith("nmod"))) {
-            boolean possessive = text.relation(owner).equals("nmod:poss");
-            if ((possessive || text.hasChild(owner, r -> r.equals("case"), OWNER_CASES))
-                    && text.tag(owner).startsWith("NNP")) {
-                ActorIndex.Draft actor = index.actorAt(owner);
-                return actor != null && !actor.isPerson() ? speakingFor(actor, index.mentionAt(owner),
-                        index.mentionAt(owner)) : unlistedActor(owner);
-            }
-        }
-        return Referent.NONE;
-    }
-
-    /**
-     * An actor NER does not know, where the syntax says it acts or is acted on (asked for the agents and targets of
-     * acts only): a proper noun ("the Rohans": Rohan), or a country adjective on the phrase's head ("the Arnorian
-     * army": Arnor; "Serbian forces": the Government of Serbia). An actor of that name in the article is taken, else
-     * one is proposed. A pure lookup.
-     */
-    public Referent unlistedActor(int head) {
-        if (head < 0 || !text.tag(head).startsWith("NN") || NOT_ACTORS.contains(text.ner(head))
-                || CALENDAR.contains(text.lower(head))) {
-            return Referent.NONE; // "on Tuesday"
-        }
-        if (text.tag(head).startsWith("NNP") && Character.isUpperCase(text.word(head).charAt(0))) {
-            int from = head;
-            while (from > 0 && text.governor(from - 1) == head && (text.tag(from - 1).startsWith("NNP")
-                    || text.tag(from - 1).startsWith("JJ") && Character.isUpperCase(text.word(from - 1).charAt(0)))) {
-                from--; // "Upper Vassel", "North Calvera"
-            }
-            while (from < head && text.ner(from).equals("TITLE")) {
-                from++; // "Colonel Idris Fanu": the person, not the rank
-            }
-            String name = text.span(from, head).text();
-            if (text.tag(head).equals("NNPS") && name.endsWith("s") && name.length() > 4) {
-                name = name.substring(0, name.length() - 1); // "the Rohans": Rohan
-            }
-            return unlisted(name, from, head);
-        }
-        for (int modifier : text.children(head, r -> r.equals("amod") || r.equals("compound"))) {
-            String word = text.word(modifier);
-            if (Character.isUpperCase(word.charAt(0))
-                    && (text.tag(modifier).startsWith("JJ") || text.tag(modifier).startsWith("NNP"))) {
-                return unlistedActorOf(modifier, head);
-            }
-        }
-        return Referent.NONE;
-    }
-
-    /**
-     * "Forces loyal to General Brandvik", "fighters commanded by Yusuf Kadiri", "pirates led by Koro Atumba": the
-     * person whose men they are; null when the phrase names none.
-     */
-    private Referent leaderOfForce(int head) {
-        List<Integer> leaders = new ArrayList<>();
-        for (int clause : text.children(head, r -> r.equals("acl") || r.equals("amod"))) {
-            if (text.tag(clause).equals("VBN")) {
-                leaders.addAll(text.byAgents(clause)); // "commanded by", "led by"
-            } else if (text.lemma(clause).equals("loyal")) {
-                leaders.addAll(text.children(clause, r -> r.startsWith("obl") || r.startsWith("nmod"))); // "loyal to"
-            }
-        }
-        for (int person : leaders) {
-            Referent referent = resolve(person);
-            if (!referent.actors().isEmpty()) {
-                return referent;
-            }
-        }
-        return null;
-    }
-
-    /** "Halvorian and Corvenian negotiators": each country of the coordinated adjectives. */
-    private Referent countriesOf(int modifier, int phrase) {
-        Referent first = unlistedActorOf(modifier, phrase);
-        List<Integer> others = text.children(modifier, r -> r.equals("conj")).stream()
-                .filter(this::isCountryAdjective).toList();
-        if (others.isEmpty()) {
-            return first;
-        }
-        List<ActorIndex.Draft> actors = new ArrayList<>(first.actors());
-        List<ActorIndex.Proposal> proposals = new ArrayList<>(first.proposals());
-        for (int other : others) {
-            Referent next = unlistedActorOf(other, phrase);
-            actors.addAll(next.actors());
-            proposals.addAll(next.proposals());
-        }
-        return new Referent(Kind.COORDINATED, List.copyOf(actors), nounPhrase(phrase), proposals);
-    }
-
-    /** The actor a country adjective or name on a phrase stands for ("Serbian forces": the Government of Serbia). */
-    private Referent unlistedActorOf(int modifier, int head) {
-        String word = text.word(modifier);
-        for (LeaderRegistry.Entry entry : registry.byDemonym(word)) {
-            if (!entry.isPerson()) {
-                ActorIndex.Draft government = index.propose(entry.name(), entry.type(), entry);
-                return Referent.proposed(new ActorIndex.Proposal(government, text.span(modifier, modifier),
-                        modifier, modifier), nounPhrase(head));
-            }
-        }
-        return unlisted(isCountryAdjective(modifier) ? countryOf(word) : word, modifier, modifier);
-    }
-
-    /**
-     * A capitalised adjective ("Ostrelian"), or a word tagged as a name that reads as one ("Tallisian border town":
-     * NNP, but no actor, and a country adjective's ending).
-     */
-    private boolean isCountryAdjective(int token) {
-        String word = text.word(token);
-        if (!Character.isUpperCase(word.charAt(0))) {
-            return false;
-        }
-        if (!registry.byDemonym(word).isEmpty() || Demonyms.shared().placeOf(word) != null) {
-            return true;
-        }
-        if (text.tag(token).startsWith("JJ")) {
-            return !text.tag(text.governor(token)).startsWith("NNP"); // "Upper Vassel": part of a name
-        }
-        return text.tag(token).startsWith("NNP") && index.actorAt(token) == null
-                && Set.of("O", "MISC", "NATIONALITY").contains(text.ner(token))
-                && Stream.of("ian", "ean", "ese", "ish", "an", "er", "i").anyMatch(word::endsWith);
-    }
-
-    /** "The president of Ostrelia", "commandos from Lusmark", "troops under Colonel Fanu". */
-    private static final Set<String> OWNER_CASES = Set.of("of", "from", "under");
-
-    /** Named entities that never act: "on Tuesday", "$2 billion". */
-    private static final Set<String> NOT_ACTORS = Set.of("DATE", "TIME", "DURATION", "SET", "NUMBER", "ORDINAL",
-            "MONEY", "PERCENT");
-
-    /** Country adjectives and the ending of their country: "Serbian" Serbia, "Korean" Korea, "Iraqi" Iraq. */
-    private static final List<String[]> ADJECTIVE_ENDINGS = List.of(new String[] { "ian", "ia" },
-            new String[] { "ean", "ea" }, new String[] { "ese", "" }, new String[] { "ish", "" },
-            new String[] { "an", "a" }, new String[] { "er", "" }, new String[] { "i", "" });
-
-    /**
-     * "Morvanian": the actor of the article whose name begins with the adjective's stem ("Morvan"), else the country
-     * the usual ending gives ("Morvania").
-     */
-    private String countryOf(String adjective) {
-        String known = Demonyms.shared().placeOf(adjective);
-        if (known != null) {
-            return known; // "Haitian": Haiti
-        }
-        for (String[] ending : ADJECTIVE_ENDINGS) {
-            String stem = adjective.substring(0, adjective.length() - ending[0].length());
-            if (adjective.endsWith(ending[0]) && stem.length() >= 3) {
-                String folded = Slug.fold(stem);
-                for (ActorIndex.Draft actor : index.actors()) {
-                    if (!actor.isPerson() && Slug.fold(actor.name).startsWith(folded)) {
-                        return actor.name;
-                    }
-                }
-                return stem + ending[1];
-            }
-        }
-        return adjective;
-    }
-
-    private Referent unlisted(String name, int from, int to) {
-        LeaderRegistry.Entry entry = registry.byName(name).or(() -> registry.byPlace(name)).orElse(null);
-        ActorIndex.Draft actor = index.propose(name, "ORGANIZATION", entry);
-        return Referent.proposed(new ActorIndex.Proposal(actor, text.span(from, to), from, to), text.span(from, to));
-    }
 
     /**
      * A transcript's speaker label ("WALLACE:", "MS. CLINTON:"): the person of that surname the article names, else

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
+import io.stancewire.analysis.actors.ActParties;
 import io.stancewire.analysis.actors.ActorIndex;
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.UnlinkedPersons;
@@ -22,7 +23,7 @@ import io.stancewire.analysis.parse.ParsedText;
  * <p>
  * Acts (the act lexicon: "signed an accord with", "shelled") need an actor as their target, or coordinated agents
  * of a mutual act ("Arnor and Gondor signed an accord"), who then act on each other; their agent or target may be an
- * actor NER does not know ({@link ReferentResolver#unlistedActor}: "the Rohans", "the Arnorian army").
+ * actor NER does not know ({@link ActParties}: "the Rohans", "the Arnorian army").
  */
 public final class ToneCueMatcher {
 
@@ -52,13 +53,16 @@ public final class ToneCueMatcher {
 
     private final ParsedText text;
     private final ReferentResolver referents;
+    private final ActParties parties;
     private final ToneLexicon lexicon;
     /** Tokens inside direct quotes: words quoted are the speaker's, read with the quote. */
     private final IntPredicate quoted;
 
-    public ToneCueMatcher(ParsedText text, ReferentResolver referents, ToneLexicon lexicon, IntPredicate quoted) {
+    public ToneCueMatcher(ParsedText text, ReferentResolver referents, ActParties parties, ToneLexicon lexicon,
+            IntPredicate quoted) {
         this.text = text;
         this.referents = referents;
+        this.parties = parties;
         this.lexicon = lexicon;
         this.quoted = quoted;
     }
@@ -133,7 +137,7 @@ public final class ToneCueMatcher {
      * (a place); else an actor NER does not know ("the Rohans").
      */
     private ReferentResolver.Referent actParty(ReferentResolver.Referent resolved, int head) {
-        ReferentResolver.Referent country = referents.countryOfDescription(head);
+        ReferentResolver.Referent country = parties.countryOfDescription(head);
         boolean named = !resolved.actors().isEmpty() && resolved.actors().stream()
                 .allMatch(a -> !UnlinkedPersons.isUnresolved(a) && !a.type.equals("LOCATION"));
         if (named && (country.actors().isEmpty() || sameCountry(resolved, country))) {
@@ -142,7 +146,7 @@ public final class ToneCueMatcher {
         if (!country.actors().isEmpty()) {
             return country; // "the Ostrelian prime minister" the article does not name: Ostrelia
         }
-        return resolved.actors().isEmpty() ? referents.unlistedActor(head) : resolved;
+        return resolved.actors().isEmpty() ? parties.unlistedActor(head) : resolved;
     }
 
     /**

@@ -434,6 +434,7 @@ function checkGroup(group, rs) {
     articles: app["stancewire.topics.articles"] ?? "articles",
     dlq: app["stancewire.topics.dead-letters"] ?? "articles.dlq",
     analyses: app["stancewire.topics.analyses"] ?? "article-analyses",
+    leaderStances: app["stancewire.topics.leader-stances"] ?? "leader-stances",
   };
   const topics = of("KafkaTopic");
   const topicNamed = (n) => topics.find((x) => (x.o.spec?.topicName ?? x.o.metadata?.name) === n);
@@ -446,9 +447,11 @@ function checkGroup(group, rs) {
       }
       if (t.o.spec?.partitions !== partitions) fail(t.r, t.o, `partitions ${JSON.stringify(t.o.spec?.partitions)} != STANCEWIRE_TOPICS_PARTITIONS ${partitions}`);
     }
-    const analyses = topicNamed(topicNames.analyses);
-    if (analyses && !String(analyses.o.spec?.config?.["cleanup.policy"] ?? "").includes("compact")) {
-      fail(analyses.r, analyses.o, "the analyses topic must be compacted (cleanup.policy: compact)");
+    for (const [what, name] of [["analyses", topicNames.analyses], ["leader stances", topicNames.leaderStances]]) {
+      const t = topicNamed(name);
+      if (t && !String(t.o.spec?.config?.["cleanup.policy"] ?? "").includes("compact")) {
+        fail(t.r, t.o, `the ${what} topic must be compacted (cleanup.policy: compact)`);
+      }
     }
     for (const t of topics) {
       const declared = Object.values(topicNames).includes(t.o.spec?.topicName ?? t.o.metadata?.name);

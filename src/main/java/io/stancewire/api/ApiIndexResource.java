@@ -34,6 +34,10 @@ public class ApiIndexResource {
             new Endpoint("GET", "/leaders"),
             new Endpoint("GET", "/leaders/{id}"),
             new Endpoint("GET", "/leaders/{id}/timeline"),
+            new Endpoint("GET", "/leaders/{id}/relations"),
+            new Endpoint("GET", "/leaders/{id}/relations/{targetId}/timeline"),
+            new Endpoint("GET", "/leaders/{id}/portrayal"),
+            new Endpoint("GET", "/leaders/stream"),
             new Endpoint("POST", "/admin/leader-registry/reload"));
 
     @GET

@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.stancewire.analysis.tone.StanceScorer;
 import io.stancewire.api.security.Roles;
+import io.stancewire.stance.LeaderStance;
 import io.stancewire.stance.RelationTotals;
 import io.stancewire.stance.RelationsAggregate;
 import io.stancewire.stance.StanceAggregate;

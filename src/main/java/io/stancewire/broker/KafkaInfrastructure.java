@@ -19,6 +19,7 @@ import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +31,7 @@ import io.stancewire.config.StancewireConfig;
 
 /**
  * Before any Kafka client starts: runs the embedded broker when no {@code kafka.bootstrap.servers} is configured,
- * then creates the service's topics where they are missing (the analyses topic compacted). Its admin client takes the
+ * then creates the service's topics where they are missing (the analyses and leader stances topics compacted). Its admin client takes the
  * same {@code kafka.*} settings (security protocol, SASL, TLS) as every other client of the service.
  */
 @Singleton
@@ -55,6 +56,8 @@ public class KafkaInfrastructure {
     static final String MAX_DEAD_LETTER_BYTES = Integer.toString(9 * 1024 * 1024);
 
     private EmbeddedKafkaBroker broker;
+    /** The cluster's address, once known (external, or the embedded broker's). */
+    private volatile String servers;
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         String servers;
@@ -69,7 +72,25 @@ public class KafkaInfrastructure {
             LOG.infof("Started the embedded Kafka broker on %s (data in %s) in %d ms", servers,
                     config.broker().dataDir().toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
         }
+        this.servers = servers;
         createTopics(servers);
+    }
+
+    /**
+     * Settings for a consumer of our own (a stream of {@code leader-stances}): the {@code kafka.*} ones a consumer
+     * knows, the cluster's address, committed records only (the topology writes in transactions), no group.
+     */
+    public Map<String, Object> consumerConfig() {
+        Map<String, Object> settings = new HashMap<>();
+        kafkaSettings.forEach((name, value) -> {
+            if (ConsumerConfig.configNames().contains(name) && !name.equals(ConsumerConfig.GROUP_ID_CONFIG)) {
+                settings.put(name, value);
+            }
+        });
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return settings;
     }
 
     private void createTopics(String servers) {
@@ -82,6 +103,8 @@ public class KafkaInfrastructure {
         wanted.add(new NewTopic(topics.analyses(), topics.partitions(), topics.replicationFactor())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
+        wanted.add(new NewTopic(topics.leaderStances(), topics.partitions(), topics.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         try (Admin admin = Admin.create(adminConfig(servers))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

@@ -28,6 +28,8 @@ public interface StancewireConfig {
 
     Stores stores();
 
+    Stream stream();
+
     /** Every topic the service reads or writes. */
     interface Topics {
         /** Input articles (contract: {@code articles}). */
@@ -38,6 +40,12 @@ public interface StancewireConfig {
 
         /** One analysis per article id, compacted (contract: {@code article-analyses}). */
         String analyses();
+
+        /**
+         * Every changed leader stance, keyed by leader id, compacted; a tombstone when a leader loses its last
+         * article (contract: {@code leader-stances}).
+         */
+        String leaderStances();
 
         /** Partitions of topics the service creates: the most consumer instances that can share the work. */
         int partitions();
@@ -60,6 +68,12 @@ public interface StancewireConfig {
     }
 
     /** The Kafka Streams state stores behind the REST reads. */
+    /** {@code GET /leaders/stream}. */
+    interface Stream {
+        /** How often an idle stream sends a heartbeat (a comment), so that proxies keep it open. */
+        java.time.Duration heartbeat();
+    }
+
     interface Stores {
         /**
          * Bytes of stored JSON whose parsed value each store remembers ({@code articles-store}, {@code leaders-store}),

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,11 +17,14 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.config.StancewireConfig;
@@ -48,11 +54,15 @@ public class TopologyProducer {
 
     @Produces
     public Topology buildTopology() {
-        return topology(config.topics().analyses(), config.stores().parsedCacheSize().asLongValue(), mapper);
+        return topology(config.topics().analyses(), config.topics().leaderStances(),
+                config.stores().parsedCacheSize().asLongValue(), mapper);
     }
 
-    /** The topology reading {@code analysesTopic}; its stores remember up to {@code cacheBytes} of parsed values. */
-    static Topology topology(String analysesTopic, long cacheBytes, ObjectMapper mapper) {
+    /**
+     * The topology reading {@code analysesTopic} and writing every changed leader to {@code leaderStancesTopic}; its
+     * stores remember up to {@code cacheBytes} of parsed values.
+     */
+    static Topology topology(String analysesTopic, String leaderStancesTopic, long cacheBytes, ObjectMapper mapper) {
         var analyses = new ParsingCacheSerde<>(ArticleAnalysis.class, mapper, cacheBytes);
         var contributionSerde = new ObjectMapperSerde<>(LeaderContribution.class, mapper);
         var aggregates = new ParsingCacheSerde<>(StanceAggregate.class, mapper, cacheBytes);
@@ -68,7 +78,7 @@ public class TopologyProducer {
                 .toTable(Named.as("contributions"), Materialized.<String, LeaderContribution, KeyValueStore<Bytes, byte[]>> as(CONTRIBUTIONS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(contributionSerde));
 
-        // stances: the stance part of each contribution, by leader
+        // stances: the stance part of each contribution, by leader; every change also goes out as the leader's JSON
         contributions
                 .groupBy((key, contribution) -> KeyValue.pair(contribution.leaderId(), contribution.stanceOnly()),
                         Grouped.<String, LeaderContribution> as("contributions-by-leader")
@@ -77,7 +87,10 @@ public class TopologyProducer {
                         (leader, contribution, aggregate) -> aggregate.add(contribution),
                         (leader, contribution, aggregate) -> aggregate.subtract(contribution),
                         Materialized.<String, StanceAggregate, KeyValueStore<Bytes, byte[]>> as(LEADERS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(aggregates));
+                                .withKeySerde(Serdes.String()).withValueSerde(aggregates))
+                .toStream(Named.as("leader-changes"))
+                .mapValues(aggregate -> aggregate == null ? null : LeaderStance.of(aggregate))
+                .to(leaderStancesTopic, Produced.with(Serdes.String(), leaderJson(mapper)));
 
         // relations and portrayal: the whole contribution, by leader, into a store of their own (GET /leaders, which
         // reads every leader, never parses them)
@@ -91,5 +104,17 @@ public class TopologyProducer {
                         Materialized.<String, RelationsAggregate, KeyValueStore<Bytes, byte[]>> as(RELATIONS_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(relations));
         return builder.build();
+    }
+
+    /** The leader stance JSON, and a real tombstone (no bytes, where Jackson would write "null") for a lost leader. */
+    private static Serde<LeaderStance> leaderJson(ObjectMapper mapper) {
+        Serializer<LeaderStance> serializer = (topic, stance) -> {
+            try {
+                return stance == null ? null : mapper.writeValueAsBytes(stance);
+            } catch (JsonProcessingException e) {
+                throw new SerializationException("cannot write the stance of " + stance.id(), e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, new ObjectMapperDeserializer<>(LeaderStance.class, mapper));
     }
 }

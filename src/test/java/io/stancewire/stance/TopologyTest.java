@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +44,7 @@ class TopologyTest {
 
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> analyses;
+    TestOutputTopic<String, byte[]> leaderStances;
 
     @BeforeEach
     void start() throws Exception {
@@ -49,9 +52,11 @@ class TopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("streams")).toString());
-        driver = new TopologyTestDriver(TopologyProducer.topology("article-analyses", 1 << 20, MAPPER), props);
+        driver = new TopologyTestDriver(TopologyProducer.topology("article-analyses", "leader-stances", 1 << 20, MAPPER), props);
         analyses = driver.createInputTopic("article-analyses", Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
+        leaderStances = driver.createOutputTopic("leader-stances", Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
     }
 
     @AfterEach
@@ -126,6 +131,24 @@ class TopologyTest {
         analyses.pipeInput("a-2", (byte[]) null);
         assertThat(relations().get("albin-kurti")).isNull();
         assertThat(leaders().get("albin-kurti")).isNull();
+    }
+
+    @Test
+    void everyChangedLeaderGoesToTheLeaderStancesTopicAsItsJsonAndALostOneAsATombstone() throws Exception {
+        send(spades("a-1", "AFP", -0.6, MARCH_18));
+        Map<String, byte[]> latest = leaderStances.readKeyValuesToMap();
+        assertThat(latest).containsOnlyKeys("albin-kurti", "aleksandar-vucic");
+        LeaderStance kurti = MAPPER.readValue(latest.get("albin-kurti"), LeaderStance.class);
+        assertThat(kurti).isEqualTo(LeaderStance.of(leaders().get("albin-kurti")));
+        assertThat(kurti.score()).isEqualTo(-0.6);
+
+        send(spades("a-1", "AFP", -0.6, MARCH_18)); // the same article again: no change, no record
+        assertThat(leaderStances.isEmpty()).isTrue();
+
+        analyses.pipeInput("a-1", (byte[]) null);
+        Map<String, byte[]> gone = leaderStances.readKeyValuesToMap();
+        assertThat(gone).containsOnlyKeys("albin-kurti", "aleksandar-vucic");
+        assertThat(gone.values()).containsOnlyNulls();
     }
 
     @Test

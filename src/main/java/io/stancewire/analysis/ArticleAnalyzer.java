@@ -123,8 +123,8 @@ public final class ArticleAnalyzer {
         List<Stance> stances = StanceScorer.stances(actorList, evidence, tones);
         List<Relation> relations = RelationScorer.relations(tones,
                 quoteReferences(text, referents, actors, evidence, opinions, ids));
-        return new ArticleAnalysis(article.id(), article.title(), article.publishedAt(), article.source(), actorList,
-                quotes, tones, stances, relations);
+        return new ArticleAnalysis(article.id(), article.title(), article.publishedAt(), article.source(), body,
+                actorList, quotes, tones, stances, relations);
     }
 
     /** The actors each quote (with a speaker) speaks of, and the tone of the words about them. */

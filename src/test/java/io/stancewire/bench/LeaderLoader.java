@@ -86,7 +86,7 @@ public final class LeaderLoader {
                 }
                 contributions += named.size();
                 ArticleAnalysis analysis = new ArticleAnalysis(articleId, "Benchmark article " + i,
-                        first.plus(Duration.ofHours(7L * i)), "Bench Wire", actors, List.of(), List.of(), stances,
+                        first.plus(Duration.ofHours(7L * i)), "Bench Wire", null, actors, List.of(), List.of(), stances,
                         List.of());
                 producer.send(new ProducerRecord<>(topic, articleId, BenchSupport.JSON.writeValueAsBytes(analysis)));
             }

@@ -79,7 +79,7 @@ class TopologyTest {
 
     /** Kurti and Vučić throw spades at each other, in an article from {@code source}. */
     private static ArticleAnalysis spades(String id, String source, double value, Instant publishedAt) {
-        return new ArticleAnalysis(id, null, publishedAt, source,
+        return new ArticleAnalysis(id, null, publishedAt, source, "x",
                 List.of(leader("albin-kurti", "Albin Kurti", -0.2), leader("aleksandar-vucic", "Aleksandar Vučić", 0.1)),
                 List.of(), List.of(), List.of(new Stance("albin-kurti", value, 1), new Stance("aleksandar-vucic", value, 1)),
                 List.of(relation("albin-kurti", "aleksandar-vucic", value),
@@ -154,7 +154,7 @@ class TopologyTest {
     @Test
     void anArticleThatNoLongerRelatesTwoLeadersTakesTheRelationOut() throws Exception {
         send(spades("a-1", "AFP", -0.6, MARCH_18));
-        ArticleAnalysis calm = new ArticleAnalysis("a-1", null, MARCH_18, "AFP",
+        ArticleAnalysis calm = new ArticleAnalysis("a-1", null, MARCH_18, "AFP", "x",
                 List.of(leader("albin-kurti", "Albin Kurti", 0.3)), List.of(), List.of(),
                 List.of(new Stance("albin-kurti", 0.5, 2)), List.of());
         send(calm);

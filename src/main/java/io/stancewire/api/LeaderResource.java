@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.stancewire.analysis.tone.StanceScorer;
 import io.stancewire.api.security.Roles;
+import io.stancewire.stance.DateWindow;
 import io.stancewire.stance.LeaderStance;
 import io.stancewire.stance.RelationTotals;
 import io.stancewire.stance.RelationsAggregate;
@@ -111,11 +112,9 @@ public class LeaderResource {
     public Response timeline(@PathParam("id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        LocalDate first = date("from", from);
-        LocalDate last = date("to", to);
-        requireOrdered("from", first, "to", last);
+        DateWindow window = window("from", from, "to", to);
         return forwardedIfRemote(TopologyProducer.LEADERS_STORE, id, local, uri, headers)
-                .orElseGet(() -> Response.ok(days(find(id).days(), first, last)).build());
+                .orElseGet(() -> Response.ok(days(find(id).days(), window)).build());
     }
 
     @GET
@@ -126,12 +125,10 @@ public class LeaderResource {
     public Response relations(@PathParam("id") String id, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        LocalDate first = date("since", since);
-        LocalDate last = date("until", until);
-        requireOrdered("since", first, "until", last);
+        DateWindow window = window("since", since, "until", until);
         return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers)
                 .orElseGet(() -> Response.ok(findRelations(id).targets().values().stream()
-                        .map(totals -> LeaderRelation.of(totals, first, last)).filter(Objects::nonNull)
+                        .map(totals -> LeaderRelation.of(totals, window)).filter(Objects::nonNull)
                         .sorted(Comparator.comparingLong(LeaderRelation::evidence).reversed()
                                 .thenComparing(Comparator.comparingLong(LeaderRelation::articles).reversed())
                                 .thenComparing(LeaderRelation::targetId))
@@ -145,16 +142,14 @@ public class LeaderResource {
     public Response relationTimeline(@PathParam("id") String id, @PathParam("targetId") String targetId,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri, @Context HttpHeaders headers) {
-        LocalDate first = date("from", from);
-        LocalDate last = date("to", to);
-        requireOrdered("from", first, "to", last);
+        DateWindow window = window("from", from, "to", to);
         return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers).orElseGet(() -> {
             RelationTotals relation = findRelations(id).targets().get(targetId);
             if (relation == null) {
                 throw new ProblemMappers.NotFoundProblem("Unknown relation",
                         "the leader '" + id + "' has no relation toward '" + targetId + "'");
             }
-            return Response.ok(days(relation.days(), first, last)).build();
+            return Response.ok(days(relation.days(), window)).build();
         });
     }
 
@@ -180,14 +175,11 @@ public class LeaderResource {
                 uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), headers));
     }
 
-    private static List<LeaderStance.Day> days(Map<String, StanceAggregate.Day> days, LocalDate first,
-            LocalDate last) {
+    private static List<LeaderStance.Day> days(Map<String, StanceAggregate.Day> days, DateWindow window) {
         List<LeaderStance.Day> out = new ArrayList<>();
         for (Map.Entry<String, StanceAggregate.Day> entry : days.entrySet()) {
-            LocalDate day = LocalDate.parse(entry.getKey());
             StanceAggregate.Day total = entry.getValue();
-            if ((first == null || !day.isBefore(first)) && (last == null || !day.isAfter(last))
-                    && total.evidence() > 0) {
+            if (window.contains(entry.getKey()) && total.evidence() > 0) {
                 out.add(new LeaderStance.Day(entry.getKey(), StanceScorer.score(total.sum(), total.evidence()),
                         total.articles(), total.evidence()));
             }
@@ -195,11 +187,15 @@ public class LeaderResource {
         return out;
     }
 
-    private static void requireOrdered(String firstName, LocalDate first, String lastName, LocalDate last) {
+    /** The window two ISO date parameters give; a 400 problem for a date that is none or a window that ends first. */
+    private static DateWindow window(String firstName, String firstValue, String lastName, String lastValue) {
+        LocalDate first = date(firstName, firstValue);
+        LocalDate last = date(lastName, lastValue);
         if (first != null && last != null && first.isAfter(last)) {
             throw new ProblemMappers.BadParameterProblem("'" + firstName + "' (" + first + ") is after '" + lastName
                     + "' (" + last + ")");
         }
+        return new DateWindow(first, last);
     }
 
     private RelationsAggregate findRelations(String id) {

@@ -42,6 +42,10 @@ public class LeaderStreamResource {
     @Inject
     StancewireConfig config;
 
+    /** The data of a {@code leader-removed} event. */
+    public record RemovedLeader(String id) {
+    }
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every change of a leader's stance, as server-sent events (event 'leader', data the JSON of "
@@ -56,7 +60,7 @@ public class LeaderStreamResource {
         }
         Multi<OutboundSseEvent> changes = feed.follow(after, Set.copyOf(ids)).map(change -> change.json() == null
                 ? sse.newEventBuilder().name("leader-removed").id(change.position().toString())
-                        .data("{\"id\":\"" + change.leaderId().replace("\"", "") + "\"}")
+                        .data(new RemovedLeader(change.leaderId()))
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).build()
                 : sse.newEventBuilder().name("leader").id(change.position().toString())
                         .data(new String(change.json(), StandardCharsets.UTF_8))

@@ -81,12 +81,8 @@ public class KafkaInfrastructure {
      * knows, the cluster's address, committed records only (the topology writes in transactions), no group.
      */
     public Map<String, Object> consumerConfig() {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaSettings.forEach((name, value) -> {
-            if (ConsumerConfig.configNames().contains(name) && !name.equals(ConsumerConfig.GROUP_ID_CONFIG)) {
-                settings.put(name, value);
-            }
-        });
+        Map<String, Object> settings = settingsKnownTo(ConsumerConfig.configNames());
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -131,14 +127,20 @@ public class KafkaInfrastructure {
 
     /** The admin client's settings: the {@code kafka.*} ones an admin client knows, and the cluster's address. */
     public Map<String, Object> adminConfig(String servers) {
+        Map<String, Object> settings = settingsKnownTo(AdminClientConfig.configNames());
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        return settings;
+    }
+
+    /** The {@code kafka.*} settings a client of that kind knows. */
+    private Map<String, Object> settingsKnownTo(Set<String> names) {
         Map<String, Object> settings = new HashMap<>();
         kafkaSettings.forEach((name, value) -> {
-            if (AdminClientConfig.configNames().contains(name)) {
+            if (names.contains(name)) {
                 settings.put(name, value);
             }
         });
-        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
         return settings;
     }
 

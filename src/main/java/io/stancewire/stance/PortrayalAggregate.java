@@ -28,8 +28,9 @@ public record PortrayalAggregate(double sum, long articles, TreeMap<String, Tota
 
     public record Totals(double sum, long articles) {
 
+        /** The mean portrayal over the articles, by the one score formula. */
         public double score() {
-            return articles <= 0 ? 0 : StanceScorer.round(Math.max(-1, Math.min(1, sum / articles)));
+            return StanceScorer.score(sum, articles);
         }
     }
 

@@ -1,9 +1,6 @@
 package io.stancewire.stance;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -30,20 +27,11 @@ public record RelationTotals(String targetId, String targetName, double sum, lon
     }
 
     RelationTotals add(String articleId, Instant publishedAt, LeaderContribution.RelationPart part) {
-        TreeMap<String, StanceAggregate.Day> newDays = new TreeMap<>(days);
-        newDays.merge(day(publishedAt), new StanceAggregate.Day(part.sum(), part.evidence(), 1),
-                (a, b) -> new StanceAggregate.Day(a.sum() + b.sum(), a.evidence() + b.evidence(),
-                        a.articles() + b.articles()));
-        List<StanceAggregate.Source> newSources = new ArrayList<>(sources);
-        newSources.removeIf(s -> s.articleId().equals(articleId));
-        newSources.add(new StanceAggregate.Source(articleId, StanceScorer.score(part.sum(), part.evidence()),
-                part.evidence(), publishedAt));
-        newSources.sort(StanceAggregate.NEWEST_FIRST);
-        if (newSources.size() > SOURCES_KEPT) {
-            newSources = new ArrayList<>(newSources.subList(0, SOURCES_KEPT));
-        }
         return new RelationTotals(targetId, part.targetName(), sum + part.sum(), evidence + part.evidence(),
-                articles + 1, Instant.now(), newDays, List.copyOf(newSources));
+                articles + 1, Instant.now(),
+                StanceAggregate.withDay(days, StanceAggregate.dayOf(publishedAt), dayOf(part)),
+                StanceAggregate.withSource(sources, new StanceAggregate.Source(articleId,
+                        StanceScorer.score(part.sum(), part.evidence()), part.evidence(), publishedAt), SOURCES_KEPT));
     }
 
     /** Takes one article's part out; null when no article is left. */
@@ -51,47 +39,26 @@ public record RelationTotals(String targetId, String targetName, double sum, lon
         if (articles <= 1) {
             return null;
         }
-        TreeMap<String, StanceAggregate.Day> newDays = new TreeMap<>(days);
-        StanceAggregate.Day old = newDays.get(day(publishedAt));
-        if (old != null) {
-            if (old.articles() <= 1) {
-                newDays.remove(day(publishedAt));
-            } else {
-                newDays.put(day(publishedAt), new StanceAggregate.Day(old.sum() - part.sum(),
-                        old.evidence() - part.evidence(), old.articles() - 1));
-            }
-        }
         List<StanceAggregate.Source> newSources = sources.stream().filter(s -> !s.articleId().equals(articleId))
                 .toList();
         return new RelationTotals(targetId, targetName, sum - part.sum(), evidence - part.evidence(), articles - 1,
-                Instant.now(), newDays, newSources);
+                Instant.now(), StanceAggregate.withoutDay(days, StanceAggregate.dayOf(publishedAt), dayOf(part)),
+                newSources);
     }
 
-    /**
-     * The relation over the articles published in [since, until] (either may be null): its totals from the days in
-     * the window.
-     */
-    public StanceAggregate.Day within(LocalDate since, LocalDate until) {
-        double windowSum = 0;
-        long windowEvidence = 0;
-        long windowArticles = 0;
+    /** One article's part, as the totals of its day. */
+    private static StanceAggregate.Day dayOf(LeaderContribution.RelationPart part) {
+        return new StanceAggregate.Day(part.sum(), part.evidence(), 1);
+    }
+
+    /** The relation over the articles published in the window: its totals from the window's days. */
+    public StanceAggregate.Day within(DateWindow window) {
+        StanceAggregate.Day total = new StanceAggregate.Day(0, 0, 0);
         for (var entry : days.entrySet()) {
-            LocalDate date = LocalDate.parse(entry.getKey());
-            if ((since == null || !date.isBefore(since)) && (until == null || !date.isAfter(until))) {
-                windowSum += entry.getValue().sum();
-                windowEvidence += entry.getValue().evidence();
-                windowArticles += entry.getValue().articles();
+            if (window.contains(entry.getKey())) {
+                total = total.plus(entry.getValue());
             }
         }
-        return new StanceAggregate.Day(windowSum, windowEvidence, windowArticles);
+        return total;
     }
-
-    static String day(Instant publishedAt) {
-        return StanceAggregate.dayOf(publishedAt);
-    }
-
-    static final Comparator<RelationTotals> MOST_EVIDENCE_FIRST = Comparator
-            .comparingLong(RelationTotals::evidence).reversed()
-            .thenComparing(Comparator.comparingLong(RelationTotals::articles).reversed())
-            .thenComparing(RelationTotals::targetId);
 }

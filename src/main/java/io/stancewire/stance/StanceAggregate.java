@@ -28,6 +28,14 @@ public record StanceAggregate(String leaderId, String name, String role, double 
     static final int SOURCES_KEPT = 50;
 
     public record Day(double sum, long evidence, long articles) {
+
+        Day plus(Day other) {
+            return new Day(sum + other.sum, evidence + other.evidence, articles + other.articles);
+        }
+
+        Day minus(Day other) {
+            return new Day(sum - other.sum, evidence - other.evidence, articles - other.articles);
+        }
     }
 
     /** A contributing article. */
@@ -48,17 +56,9 @@ public record StanceAggregate(String leaderId, String name, String role, double 
     }
 
     public StanceAggregate add(LeaderContribution c) {
-        TreeMap<String, Day> newDays = new TreeMap<>(days);
-        newDays.merge(day(c), new Day(c.sum(), c.evidence(), 1),
-                (a, b) -> new Day(a.sum() + b.sum(), a.evidence() + b.evidence(), a.articles() + b.articles()));
-        List<Source> newSources = new ArrayList<>(sources);
-        newSources.removeIf(s -> s.articleId().equals(c.articleId()));
-        newSources.add(new Source(c.articleId(), StanceScorer.score(c.sum(), c.evidence()), c.evidence(),
-                c.publishedAt()));
-        newSources.sort(NEWEST_FIRST);
-        if (newSources.size() > SOURCES_KEPT) {
-            newSources = new ArrayList<>(newSources.subList(0, SOURCES_KEPT));
-        }
+        TreeMap<String, Day> newDays = withDay(days, dayOf(c.publishedAt()), new Day(c.sum(), c.evidence(), 1));
+        List<Source> newSources = withSource(sources, new Source(c.articleId(),
+                StanceScorer.score(c.sum(), c.evidence()), c.evidence(), c.publishedAt()), SOURCES_KEPT);
         TreeMap<String, Long> newRoles = new TreeMap<>();
         if (roles != null) {
             newRoles.putAll(roles);
@@ -69,7 +69,7 @@ public record StanceAggregate(String leaderId, String name, String role, double 
             newRoles.merge(c.role(), 1L, Long::sum);
         }
         return new StanceAggregate(c.leaderId(), c.name(), commonestRole(newRoles), sum + c.sum(),
-                evidence + c.evidence(), articles + 1, Instant.now(), newDays, List.copyOf(newSources), newRoles);
+                evidence + c.evidence(), articles + 1, Instant.now(), newDays, newSources, newRoles);
     }
 
     /** Takes a contribution out; null (the leader is dropped) when no article is left. */
@@ -77,16 +77,7 @@ public record StanceAggregate(String leaderId, String name, String role, double 
         if (articles <= 1) {
             return null;
         }
-        TreeMap<String, Day> newDays = new TreeMap<>(days);
-        Day old = newDays.get(day(c));
-        if (old != null) {
-            Day left = new Day(old.sum() - c.sum(), old.evidence() - c.evidence(), old.articles() - 1);
-            if (left.articles() <= 0) {
-                newDays.remove(day(c));
-            } else {
-                newDays.put(day(c), left);
-            }
-        }
+        TreeMap<String, Day> newDays = withoutDay(days, dayOf(c.publishedAt()), new Day(c.sum(), c.evidence(), 1));
         List<Source> newSources = sources.stream().filter(s -> !s.articleId().equals(c.articleId())).toList();
         String newRole = role;
         TreeMap<String, Long> newRoles = roles;
@@ -114,13 +105,43 @@ public record StanceAggregate(String leaderId, String name, String role, double 
         return best;
     }
 
-    private static String day(LeaderContribution c) {
-        return dayOf(c.publishedAt());
+    /** {@code days} with one article's totals added on its day. */
+    static TreeMap<String, Day> withDay(TreeMap<String, Day> days, String day, Day added) {
+        TreeMap<String, Day> out = new TreeMap<>(days);
+        out.merge(day, added, Day::plus);
+        return out;
     }
 
-    /** The UTC day of publication, the key of every timeline. */
+    /** {@code days} with one article's totals taken out of its day; a day left without articles goes. */
+    static TreeMap<String, Day> withoutDay(TreeMap<String, Day> days, String day, Day taken) {
+        TreeMap<String, Day> out = new TreeMap<>(days);
+        Day old = out.get(day);
+        if (old != null) {
+            Day left = old.minus(taken);
+            if (left.articles() <= 0) {
+                out.remove(day);
+            } else {
+                out.put(day, left);
+            }
+        }
+        return out;
+    }
+
+    /** {@code sources} with {@code source} in place of its article's earlier one: newest first, at most {@code kept}. */
+    static List<Source> withSource(List<Source> sources, Source source, int kept) {
+        List<Source> out = new ArrayList<>(sources);
+        out.removeIf(s -> s.articleId().equals(source.articleId()));
+        out.add(source);
+        out.sort(NEWEST_FIRST);
+        return List.copyOf(out.size() > kept ? out.subList(0, kept) : out);
+    }
+
+    /** The UTC day of publication (the epoch's for none), the key of every timeline. */
     public static String dayOf(Instant publishedAt) {
-        Instant when = publishedAt != null ? publishedAt : Instant.EPOCH;
-        return LocalDate.ofInstant(when, ZoneOffset.UTC).toString();
+        return dateOf(publishedAt).toString();
+    }
+
+    static LocalDate dateOf(Instant publishedAt) {
+        return LocalDate.ofInstant(publishedAt != null ? publishedAt : Instant.EPOCH, ZoneOffset.UTC);
     }
 }

@@ -105,7 +105,7 @@ class TopologyTest {
         assertThat(towardVucic.score()).isEqualTo(-0.5);
         assertThat(towardVucic.targetName()).isEqualTo("Aleksandar Vučić");
         assertThat(towardVucic.days()).containsOnlyKeys("2023-03-18", "2023-03-19");
-        assertThat(towardVucic.within(null, java.time.LocalDate.parse("2023-03-18")).sum()).isEqualTo(-0.6);
+        assertThat(towardVucic.within(new DateWindow(null, java.time.LocalDate.parse("2023-03-18"))).sum()).isEqualTo(-0.6);
         assertThat(towardVucic.sources()).extracting(StanceAggregate.Source::articleId).containsExactly("a-2", "a-1");
         assertThat(relations().get("aleksandar-vucic").targets()).containsOnlyKeys("albin-kurti");
         assertThat(kurti.portrayal().articles()).isEqualTo(2);

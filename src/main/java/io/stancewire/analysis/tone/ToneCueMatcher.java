@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.stancewire.analysis.actors.ActParties;
 import io.stancewire.analysis.actors.ActorIndex;
@@ -48,8 +50,8 @@ public final class ToneCueMatcher {
      */
     private static final Set<String> ACT_CASES = Set.of("on", "against", "to", "toward", "towards", "with", "upon",
             "of", "over", "from", "into");
-    private static final Set<String> HOSTILE_ACT_CASES = Set.of("on", "against", "to", "toward", "towards", "with",
-            "upon", "of", "over", "from", "into", "at");
+    private static final Set<String> HOSTILE_ACT_CASES = Stream.concat(ACT_CASES.stream(), Stream.of("at"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ParsedText text;
     private final ReferentResolver referents;

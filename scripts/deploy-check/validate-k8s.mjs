@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Validates rendered Kubernetes manifests offline, without a cluster (run by scripts/check-deploy).
 //
-//   node validate-k8s.mjs [--app-properties FILE] [--expect-errors] GROUP:LABEL=RENDERED.yaml ...
+//   node validate-k8s.mjs [--app-properties FILE] [--java-sources DIR] [--runbooks FILE] [--expect-errors]
+//                         [--expect-message GROUP=REGEX ...] GROUP:LABEL=RENDERED.yaml ...
 //
 // Every RENDERED.yaml is the output of one kustomization (LABEL names it in messages); renders with the same
 // GROUP are applied together (an overlay and the topics that go with it) and are checked for consistency
@@ -17,13 +18,20 @@
 //      project's security baseline (non-root, read-only root, no privilege escalation, no capabilities,
 //      seccomp, resources, probes);
 //   5. per group, Stancewire's settings must agree (bootstrap servers, topic names and partitions, KEDA's
-//      bounds, broker count) with each other and with src/main/resources/application.properties.
-// With --expect-errors every group must fail (used by the self-test with deliberately broken manifests).
+//      bounds, broker count) with each other and with src/main/resources/application.properties;
+//   6. monitoring (check-monitoring.mjs): every PromQL expression of a PrometheusRule and of a Grafana dashboard
+//      parses, alerts have for, severity, summary, description and a runbook_url that is a heading of --runbooks,
+//      dashboard ConfigMaps carry the grafana_dashboard label and refer to their data source through a variable,
+//      and every stancewire_* series they name is exported by a Micrometer meter of --java-sources.
+// With --expect-errors every group must fail (used by the self-test with deliberately broken manifests); with
+// --expect-message GROUP=REGEX as well, one of the group's problems must match REGEX (so that a group that fails
+// for another reason does not pass the self-test).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import ts from "typescript";
+import { checkMonitoring, exportedMetrics } from "./check-monitoring.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -46,11 +54,21 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 // ---- arguments ------------------------------------------------------------------------------------------------
 const args = process.argv.slice(2);
 let appPropertiesFile = null;
+let javaSources = null;
+let runbooks = null;
 let expectErrors = false;
+const expectMessages = new Map(); // group -> RegExp
 const renders = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--app-properties") appPropertiesFile = args[++i];
+  else if (args[i] === "--java-sources") javaSources = args[++i];
+  else if (args[i] === "--runbooks") runbooks = args[++i];
   else if (args[i] === "--expect-errors") expectErrors = true;
+  else if (args[i] === "--expect-message") {
+    const m = /^([^=]+)=(.+)$/.exec(args[++i] ?? "");
+    if (!m) usage(`bad --expect-message ${args[i]}`);
+    expectMessages.set(m[1], new RegExp(m[2]));
+  }
   else {
     const m = /^([^:]+):([^=]+)=(.+)$/.exec(args[i]);
     if (!m) usage(`bad argument ${args[i]}`);
@@ -58,9 +76,11 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 if (renders.length === 0) usage("no rendered manifests given");
+if (javaSources && !fs.statSync(javaSources, { throwIfNoEntry: false })?.isDirectory()) usage(`--java-sources ${javaSources} is no directory`);
+if (runbooks && !fs.existsSync(runbooks)) usage(`--runbooks ${runbooks} does not exist`);
 
 function usage(msg) {
-  console.error(`validate-k8s: ${msg}\nusage: validate-k8s.mjs [--app-properties FILE] [--expect-errors] GROUP:LABEL=FILE ...`);
+  console.error(`validate-k8s: ${msg}\nusage: validate-k8s.mjs [--app-properties FILE] [--java-sources DIR] [--runbooks FILE] [--expect-errors] [--expect-message GROUP=REGEX ...] GROUP:LABEL=FILE ...`);
   process.exit(2);
 }
 
@@ -214,6 +234,20 @@ if (strictTargets.length > 0) {
 
 // ---- references and policy, per render ------------------------------------------------------------------------
 for (const r of renders) checkRender(r);
+
+// ---- monitoring: alerts and dashboards, per render ------------------------------------------------------------
+const metrics = javaSources ? exportedMetrics(javaSources) : null;
+if (metrics) for (const u of metrics.unresolved) warnings.push(`${u}: the meter's name is no string literal or constant, so its series are unknown to this check`);
+const monitoringByGroup = new Map();
+for (const r of renders) {
+  const objs = r.objects.filter((o) => isMap(o) && typeof o.kind === "string");
+  const stats = checkMonitoring(objs, (obj, message) => fail(r, obj, message), (message) => warnings.push(`${r.group}: ${message}`),
+    { metrics, metricsDir: javaSources, runbooks });
+  const sum = monitoringByGroup.get(r.group) ?? { rules: 0, alerts: 0, dashboards: 0, panels: 0, queries: 0, own: new Set() };
+  for (const k of ["rules", "alerts", "dashboards", "panels", "queries"]) sum[k] += stats[k];
+  for (const s of stats.own) sum.own.add(s);
+  monitoringByGroup.set(r.group, sum);
+}
 
 function checkRender(r) {
   const objs = r.objects.filter((o) => isMap(o) && typeof o.kind === "string");
@@ -522,15 +556,27 @@ for (const g of groups) {
   const counts = {};
   for (const o of rs.flatMap((r) => r.objects)) counts[o?.kind] = (counts[o?.kind] ?? 0) + 1;
   const summary = Object.entries(counts).map(([k, n]) => (n > 1 ? `${n} ${k}` : k)).join(", ");
+  const wanted = expectMessages.get(g);
+  const shown = wanted ? errors.find((e) => wanted.test(e)) : errors[0];
   if (expectErrors) {
     if (errors.length === 0) {
       console.log(`FAIL  ${g}: expected the validator to reject it, but it passed`);
       status = 1;
+    } else if (!shown) {
+      console.log(`FAIL  ${g}: rejected, but for other reasons than /${wanted.source}/: ${errors.join("; ")}`);
+      status = 1;
     } else {
-      console.log(`ok    ${g}: rejected as expected (${errors[0]}${errors.length > 1 ? `; and ${errors.length - 1} more` : ""})`);
+      console.log(`ok    ${g}: rejected as expected (${shown}${errors.length > 1 ? `; and ${errors.length - 1} more` : ""})`);
     }
   } else if (errors.length === 0) {
     console.log(`ok    ${g} (${rs.map((r) => r.label).join(" + ")}): ${summary}`);
+    const m = monitoringByGroup.get(g);
+    if (m && m.rules + m.dashboards > 0) {
+      const n = (k, one, many) => `${k} ${k === 1 ? one : many}`;
+      console.log(`ok    ${g} monitoring: ${n(m.alerts, "alert", "alerts")} (of ${n(m.rules, "rule", "rules")}), ${n(m.dashboards, "dashboard", "dashboards")} ` +
+        `(${n(m.panels, "panel", "panels")}); ${m.queries + m.rules} PromQL expressions parse` +
+        (metrics ? `; ${m.own.size} stancewire_* series, all exported by ${javaSources}` : ""));
+    }
   } else {
     status = 1;
     console.log(`FAIL  ${g} (${rs.map((r) => r.label).join(" + ")}): ${errors.length} problem(s)`);
@@ -538,6 +584,10 @@ for (const g of groups) {
   }
 }
 if (!expectErrors) for (const w of warnings) console.log(`warn  ${w}`);
+if (!expectErrors && metrics) {
+  const own = metrics.meters.filter((m) => m.name.startsWith("stancewire."));
+  console.log(`note  stancewire meters in ${javaSources}: ${own.map((m) => `${m.name} (${m.type}${m.histogram ? ", histogram" : ""})`).join(", ") || "none"}`);
+}
 process.exit(status);
 
 // ---- helpers --------------------------------------------------------------------------------------------------

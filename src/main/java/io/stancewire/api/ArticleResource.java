@@ -74,17 +74,17 @@ public class ArticleResource {
                     .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Problem.response(503, "Interrupted", "interrupted while publishing the article", "/api/v1/articles");
+            return Problem.response(ProblemType.INTERRUPTED, "interrupted while publishing the article", "/api/v1/articles");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RecordTooLargeException) {
-                return Problem.response(413, "Article too large", "the article is larger than the Kafka topic "
+                return Problem.response(ProblemType.ARTICLE_TOO_LARGE, "the article is larger than the Kafka topic "
                         + "accepts (max.message.bytes)", "/api/v1/articles", "body");
             }
             LOG.errorf(e.getCause(), "Could not publish article '%s'", article.id());
-            return Response.fromResponse(Problem.response(503, "Kafka unavailable", "the article could not be "
+            return Response.fromResponse(Problem.response(ProblemType.KAFKA_UNAVAILABLE, "the article could not be "
                     + "published; try again shortly", "/api/v1/articles")).header("Retry-After", "5").build();
         } catch (TimeoutException e) {
-            return Response.fromResponse(Problem.response(503, "Kafka unavailable", "the article could not be "
+            return Response.fromResponse(Problem.response(ProblemType.KAFKA_UNAVAILABLE, "the article could not be "
                     + "published within " + PUBLISH_TIMEOUT_SECONDS + " s; try again shortly", "/api/v1/articles"))
                     .header("Retry-After", "5").build();
         }
@@ -108,7 +108,7 @@ public class ArticleResource {
             }
         }
         ArticleAnalysis analysis = queries.article(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem(
-                "Unknown article", "no analysed article has the id '" + id + "'"));
+                ProblemType.UNKNOWN_ARTICLE, "no analysed article has the id '" + id + "'"));
         return Response.ok(analysis).build();
     }
 }

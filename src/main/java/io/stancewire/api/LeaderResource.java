@@ -146,7 +146,7 @@ public class LeaderResource {
         return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers).orElseGet(() -> {
             RelationTotals relation = findRelations(id).targets().get(targetId);
             if (relation == null) {
-                throw new ProblemMappers.NotFoundProblem("Unknown relation",
+                throw new ProblemMappers.NotFoundProblem(ProblemType.UNKNOWN_RELATION,
                         "the leader '" + id + "' has no relation toward '" + targetId + "'");
             }
             return Response.ok(days(relation.days(), window)).build();
@@ -199,7 +199,7 @@ public class LeaderResource {
     }
 
     private RelationsAggregate findRelations(String id) {
-        return queries.relations(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem("Unknown leader",
+        return queries.relations(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem(ProblemType.UNKNOWN_LEADER,
                 "no leader has the id '" + id + "'"));
     }
 
@@ -212,7 +212,7 @@ public class LeaderResource {
     }
 
     private StanceAggregate find(String id) {
-        return queries.leader(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem("Unknown leader",
+        return queries.leader(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem(ProblemType.UNKNOWN_LEADER,
                 "no leader has the id '" + id + "'"));
     }
 

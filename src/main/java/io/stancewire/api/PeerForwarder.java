@@ -19,10 +19,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Asks another instance of the service for what its state stores hold. The forwarded request carries
  * {@code local=true}, so the peer answers from its own stores and never forwards again, and the caller's credentials
  * ({@code X-API-Key}, {@code Authorization}), so that a peer with closed reads lets it in as this instance did.
+ * Each request is counted in {@code stancewire_peer_requests_total{outcome}}: {@code success} (the peer answered
+ * below 500), {@code error} (it answered 500 or more), {@code unreachable} (no answer in time).
  */
 @ApplicationScoped
 public class PeerForwarder {
@@ -32,6 +37,9 @@ public class PeerForwarder {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    MeterRegistry registry;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -51,14 +59,22 @@ public class PeerForwarder {
         try {
             HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = answer.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON);
+            count(answer.statusCode() < 500 ? "success" : "error");
             return Response.status(answer.statusCode()).type(type).entity(answer.body()).build();
         } catch (IOException e) {
-            return Problem.response(502, "Peer unavailable", "the instance " + peer + " holding this data did not "
+            count("unreachable");
+            return Problem.response(ProblemType.PEER_UNAVAILABLE, "the instance " + peer + " holding this data did not "
                     + "answer", pathAndQuery);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Problem.response(503, "Interrupted", "interrupted while asking " + peer, pathAndQuery);
+            return Problem.response(ProblemType.INTERRUPTED, "interrupted while asking " + peer, pathAndQuery);
         }
+    }
+
+    private void count(String outcome) {
+        Counter.builder("stancewire.peer.requests").tag("outcome", outcome)
+                .description("Requests forwarded to the instance that holds the data, by outcome")
+                .register(registry).increment();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.stancewire.api;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -15,8 +16,9 @@ import io.quarkus.security.UnauthorizedException;
 import io.stancewire.api.security.ApiKeyAuthenticationMechanism;
 import io.stancewire.ingest.AnalysisService;
 import io.stancewire.ingest.AnalysisTimeoutException;
-import io.stancewire.ingest.DeadLetterReason;
+import io.stancewire.ingest.IngestMetrics;
 import io.stancewire.ingest.InvalidArticleException;
+import io.stancewire.ingest.UnsupportedLanguageException;
 import io.stancewire.stance.StanceQueries;
 
 /** Every error answers {@code application/problem+json}. */
@@ -24,77 +26,82 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    IngestMetrics metrics;
+
     @ServerExceptionMapper
     public Response invalidArticle(InvalidArticleException e, UriInfo uri) {
-        DeadLetterReason reason = e.reason();
-        String title = switch (reason) {
-            case NOT_UTF8, NOT_JSON, NOT_AN_OBJECT -> "Malformed article";
-            case TOO_LARGE -> "Article too large";
-            case UNSUPPORTED_LANGUAGE, NO_SENTENCES -> "Article cannot be analysed";
-            default -> "Invalid article";
+        ProblemType type = switch (e.reason()) {
+            case NOT_UTF8, NOT_JSON, NOT_AN_OBJECT -> ProblemType.MALFORMED_ARTICLE;
+            case TOO_LARGE -> ProblemType.ARTICLE_TOO_LARGE;
+            case UNSUPPORTED_LANGUAGE, NO_SENTENCES -> ProblemType.ARTICLE_NOT_ANALYSABLE;
+            default -> ProblemType.INVALID_ARTICLE;
         };
-        return Problem.response(reason.httpStatus(), title, e.getMessage(), path(uri), e.field());
+        if (e instanceof UnsupportedLanguageException language) {
+            metrics.languageRejected(language);
+        }
+        return Problem.response(type, e.getMessage(), path(uri), e.field());
     }
 
     @ServerExceptionMapper
     public Response timedOut(AnalysisTimeoutException e, UriInfo uri) {
-        return Problem.response(422, "Analysis timed out", e.getMessage(), path(uri), "body");
+        return Problem.response(ProblemType.ANALYSIS_TIMED_OUT, e.getMessage(), path(uri), "body");
     }
 
     @ServerExceptionMapper
     public Response registryReload(AnalysisService.RegistryReloadException e, UriInfo uri) {
-        return Problem.response(422, "Registry not reloaded", e.getMessage(), path(uri));
+        return Problem.response(ProblemType.REGISTRY_NOT_RELOADED, e.getMessage(), path(uri));
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return Response.fromResponse(Problem.response(401, "Unauthorized", "this request needs an API key (header "
+        return Response.fromResponse(Problem.response(ProblemType.UNAUTHORIZED, "this request needs an API key (header "
                 + ApiKeyAuthenticationMechanism.HEADER + ") or a bearer token", path(uri)))
                 .header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER + "\"").build();
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return Response.fromResponse(Problem.response(401, "Unauthorized", "the API key or token is not valid",
+        return Response.fromResponse(Problem.response(ProblemType.UNAUTHORIZED, "the API key or token is not valid",
                 path(uri))).header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER
                         + "\"").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problem.response(403, "Forbidden", "these credentials do not allow this request", path(uri));
+        return Problem.response(ProblemType.FORBIDDEN, "these credentials do not allow this request", path(uri));
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
-        return Problem.response(404, e.title, e.getMessage(), path(uri));
+        return Problem.response(e.type, e.getMessage(), path(uri));
     }
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterProblem e, UriInfo uri) {
-        return Problem.response(400, "Invalid parameter", e.getMessage(), path(uri));
+        return Problem.response(ProblemType.INVALID_PARAMETER, e.getMessage(), path(uri));
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return Problem.response(400, "Malformed JSON", e.getOriginalMessage(), path(uri));
+        return Problem.response(ProblemType.MALFORMED_JSON, e.getOriginalMessage(), path(uri));
     }
 
     @ServerExceptionMapper
     public Response storeUnavailable(StanceQueries.StoreUnavailableException e, UriInfo uri) {
-        return Response.fromResponse(Problem.response(503, "Not ready", e.getMessage(), path(uri)))
+        return Response.fromResponse(Problem.response(ProblemType.NOT_READY, e.getMessage(), path(uri)))
                 .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
     public Response busy(AnalysisService.BusyException e, UriInfo uri) {
-        return Response.fromResponse(Problem.response(503, "Busy", e.getMessage(), path(uri)))
+        return Response.fromResponse(Problem.response(ProblemType.BUSY, e.getMessage(), path(uri)))
                 .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
     public Response modelsUnavailable(AnalysisService.ModelsUnavailableException e, UriInfo uri) {
-        return Response.fromResponse(Problem.response(503, "Analysis unavailable", e.getMessage(), path(uri)))
+        return Response.fromResponse(Problem.response(ProblemType.ANALYSIS_UNAVAILABLE, e.getMessage(), path(uri)))
                 .header("Retry-After", "30").build();
     }
 
@@ -118,7 +125,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         LOG.error("Unexpected error on " + path(uri), e);
-        return Problem.response(500, "Internal error", "the request failed; the service log has the details",
+        return Problem.response(ProblemType.INTERNAL_ERROR, "the request failed; the service log has the details",
                 path(uri));
     }
 
@@ -128,11 +135,11 @@ public class ProblemMappers {
 
     /** Unknown article or leader. */
     public static class NotFoundProblem extends RuntimeException {
-        final String title;
+        final ProblemType type;
 
-        public NotFoundProblem(String title, String detail) {
+        public NotFoundProblem(ProblemType type, String detail) {
             super(detail);
-            this.title = title;
+            this.type = type;
         }
     }
 

@@ -77,6 +77,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("log.cleaner.dedupe.buffer.size", "2097152");
         props.put("controlled.shutdown.enable", "false");
+        // a restarted broker registers again only once its previous session has expired (KRaft refuses a second
+        // registration of the same id before): 2 s instead of 9 s, so a restart is ready in seconds. Controller
+        // and broker share this JVM, so heartbeats never cross a network.
+        props.put("broker.session.timeout.ms", "2000");
+        props.put("broker.heartbeat.interval.ms", "500");
         return props;
     }
 

@@ -65,6 +65,12 @@ public interface StancewireConfig {
 
         /** Load the CoreNLP models at start-up (otherwise at the first article). */
         boolean eagerLoad();
+
+        /**
+         * Detect the language of an article that declares none, and turn it away when it is surely not English
+         * ({@code io.stancewire.ingest.LanguageDetection}).
+         */
+        boolean detectLanguage();
     }
 
     /** The Kafka Streams state stores behind the REST reads. */

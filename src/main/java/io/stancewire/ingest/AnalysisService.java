@@ -1,7 +1,6 @@
 package io.stancewire.ingest;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,10 +20,9 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
@@ -34,6 +32,7 @@ import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.config.StancewireConfig;
+import io.stancewire.ingest.IngestMetrics.LoadKind;
 
 /**
  * The one {@link ArticleAnalyzer} of this JVM. The CoreNLP models load in the background at start-up (about half a
@@ -57,9 +56,7 @@ public class AnalysisService {
     private volatile NlpPipeline pipeline;
     private final StancewireConfig config;
     private final ChannelRegistry channels;
-    private final Timer analysisTime;
-    private final Counter analysed;
-    private final Map<DeadLetterReason, Counter> deadLettered = new EnumMap<>(DeadLetterReason.class);
+    private final IngestMetrics metrics;
     private final int httpConcurrency = Runtime.getRuntime().availableProcessors();
     private final Semaphore httpPermits = new Semaphore(httpConcurrency);
     /** Places for running analyses, held until an analysis really ends (also after a timeout). */
@@ -68,18 +65,11 @@ public class AnalysisService {
     private volatile boolean loading;
 
     @Inject
-    public AnalysisService(StancewireConfig config, MeterRegistry registry, ChannelRegistry channels,
+    public AnalysisService(StancewireConfig config, IngestMetrics metrics, ChannelRegistry channels,
             @ConfigProperty(name = "smallrye.messaging.worker.analysis.max-concurrency") int kafkaWorkers) {
         this.config = config;
         this.channels = channels;
-        this.analysisTime = Timer.builder("stancewire.analysis.time").description("Time to analyse one article")
-                .publishPercentiles(0.5, 0.95).register(registry);
-        this.analysed = Counter.builder("stancewire.articles.analysed")
-                .description("Articles analysed from Kafka").register(registry);
-        for (DeadLetterReason reason : DeadLetterReason.values()) {
-            deadLettered.put(reason, Counter.builder("stancewire.articles.dead.lettered").tag("reason", reason.tag())
-                    .description("Records sent to the dead-letter topic, by reason").register(registry));
-        }
+        this.metrics = metrics;
         this.analysisSlots = new Semaphore(kafkaWorkers + httpConcurrency);
         this.analysisThreads = Executors.newCachedThreadPool(new ThreadFactory() {
             private final AtomicInteger count = new AtomicInteger();
@@ -135,10 +125,12 @@ public class AnalysisService {
                         (System.nanoTime() - started) / 1_000_000);
                 pipeline = nlp;
                 current = analyzer;
+                metrics.loaded(LoadKind.MODELS, true);
                 loaded.complete(analyzer);
                 resumeConsumption();
             } catch (Throwable e) {
                 LOG.error("Could not load the analysis models", e);
+                metrics.loaded(LoadKind.MODELS, false);
                 loaded.completeExceptionally(e);
             }
         }, "corenlp-loader");
@@ -163,10 +155,12 @@ public class AnalysisService {
             registry = LeaderRegistry.load(config.analysis().registry());
         } catch (RuntimeException e) {
             LOG.error("Could not reload the leader registry; the previous one stays in use", e);
+            metrics.loaded(LoadKind.REGISTRY, false);
             throw new RegistryReloadException("the leader registry could not be read; the previous one stays in use "
                     + "(see the service log)");
         }
         current = new ArticleAnalyzer(pipeline, registry);
+        metrics.loaded(LoadKind.REGISTRY, true);
         LOG.infof("Leader registry reloaded: %d entries", registry.size());
         return registry.size();
     }
@@ -207,14 +201,17 @@ public class AnalysisService {
             throw new BusyException("interrupted while waiting for an analysis thread");
         }
         Future<ArticleAnalysis> running;
+        Map<String, Object> logContext = MDC.getMap(); // the article's id and record, on every line it logs
         try {
-            running = analysisThreads.submit(() -> {
+            running = analysisThreads.submit(Context.current().wrap(() -> {
+                logContext.forEach(MDC::put);
                 try {
-                    return analysisTime.record(() -> analyzer.analyze(article));
+                    return metrics.timeAnalysis(() -> analyzer.analyze(article));
                 } finally {
+                    MDC.clear();
                     analysisSlots.release();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             analysisSlots.release();
             throw e;
@@ -243,7 +240,7 @@ public class AnalysisService {
     /** Analyses one article on the calling thread, without a time budget, waiting for the models if need be. */
     public ArticleAnalysis analyze(Article article) {
         ArticleAnalyzer analyzer = ready();
-        return analysisTime.record(() -> analyzer.analyze(article));
+        return metrics.timeAnalysis(() -> analyzer.analyze(article));
     }
 
     private ArticleAnalyzer ready() {
@@ -257,14 +254,6 @@ public class AnalysisService {
             throw new ModelsUnavailableException("the analysis models are not loaded");
         }
         return current;
-    }
-
-    void countAnalysed() {
-        analysed.increment();
-    }
-
-    void countDeadLettered(DeadLetterReason reason) {
-        deadLettered.get(reason).increment();
     }
 
     /** Too many HTTP analyses at once. */

@@ -35,37 +35,50 @@ public class ArticleConsumer {
     @Inject
     AnalysisService analysis;
 
+    @Inject
+    IngestMetrics metrics;
+
     @Incoming(CHANNEL)
     @Outgoing("article-analyses")
     @Blocking(value = "analysis", ordered = false)
     public Record<String, ArticleAnalysis> analyse(ConsumerRecord<String, byte[]> record) {
+        RecordLogContext.put(record);
         try {
-            if (record.value() == null) {
-                if (record.key() == null) {
-                    throw new InvalidArticleException(DeadLetterReason.TOMBSTONE_WITHOUT_KEY,
-                            "a tombstone (null value) needs the article id as its key, and this record has none");
-                }
-                return Record.of(record.key(), null); // withdraws the article from every score
-            }
-            Article article = reader.read(record.value(), record.key(), true,
-                    Instant.ofEpochMilli(record.timestamp()));
-            ArticleAnalysis result = analysis.analyzeWithinBudget(article);
-            analysis.countAnalysed();
-            return Record.of(article.id(), result);
+            return analyseRecord(record);
         } catch (InvalidArticleException e) {
             LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            analysis.countDeadLettered(e.reason());
+            metrics.deadLettered(e.reason());
+            if (e instanceof UnsupportedLanguageException language) {
+                metrics.languageRejected(language);
+            }
             throw e;
         } catch (AnalysisTimeoutException e) {
             LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            analysis.countDeadLettered(DeadLetterReason.ANALYSIS_TIMED_OUT);
+            metrics.deadLettered(DeadLetterReason.ANALYSIS_TIMED_OUT);
             throw e;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Analysis failed for record %s-%d@%d", record.topic(), record.partition(), record.offset());
-            analysis.countDeadLettered(DeadLetterReason.ANALYSIS_FAILED);
+            metrics.deadLettered(DeadLetterReason.ANALYSIS_FAILED);
             throw new IllegalStateException("analysis failed: " + e, e);
+        } finally {
+            RecordLogContext.clear();
         }
+    }
+
+    private Record<String, ArticleAnalysis> analyseRecord(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            if (record.key() == null) {
+                throw new InvalidArticleException(DeadLetterReason.TOMBSTONE_WITHOUT_KEY,
+                        "a tombstone (null value) needs the article id as its key, and this record has none");
+            }
+            return Record.of(record.key(), null); // withdraws the article from every score
+        }
+        Instant timestamp = Instant.ofEpochMilli(record.timestamp());
+        Article article = reader.read(record.value(), record.key(), true, timestamp);
+        ArticleAnalysis result = analysis.analyzeWithinBudget(article);
+        metrics.analysed(timestamp);
+        return Record.of(article.id(), result);
     }
 }

@@ -52,16 +52,27 @@ public class ArticleReader {
     private static final String[] TEXT_FIELDS = { "title", "source", "url" };
 
     private final int maxBodyChars;
+    private final boolean detectLanguage;
     private final ObjectMapper json;
 
     @Inject
     public ArticleReader(StancewireConfig config) {
-        this(config.analysis().maxBodyChars());
+        this(config.analysis().maxBodyChars(), config.analysis().detectLanguage());
     }
 
-    /** @param maxBodyChars the longest body accepted, in characters (UTF-16 code units, as the contract's offsets) */
+    /** A reader that takes an article without a {@code language} field as English, unchecked. */
     public ArticleReader(int maxBodyChars) {
+        this(maxBodyChars, false);
+    }
+
+    /**
+     * @param maxBodyChars the longest body accepted, in characters (UTF-16 code units, as the contract's offsets)
+     * @param detectLanguage whether an article without a {@code language} field has its language detected
+     *        ({@link LanguageDetection}) and is rejected when it is surely not English
+     */
+    public ArticleReader(int maxBodyChars, boolean detectLanguage) {
         this.maxBodyChars = maxBodyChars;
+        this.detectLanguage = detectLanguage;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -138,9 +149,12 @@ public class ArticleReader {
                         + "'");
             }
             if (!language.toLowerCase(Locale.ROOT).split("-")[0].equals("en")) {
-                throw new InvalidArticleException(DeadLetterReason.UNSUPPORTED_LANGUAGE, "language",
-                        "unsupported language '" + language + "': only English (en) articles are analysed");
+                throw UnsupportedLanguageException.declared(language);
             }
+        } else if (detectLanguage) {
+            LanguageDetection.get().foreignLanguage(body).ifPresent(detected -> {
+                throw UnsupportedLanguageException.detected(detected);
+            });
         }
         Instant publishedAt = defaultPublishedAt;
         String published = text(root, "publishedAt");

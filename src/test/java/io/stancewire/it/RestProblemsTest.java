@@ -97,6 +97,6 @@ class RestProblemsTest {
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/leaders"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("stancewire_analysis_time"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("stancewire_analysis_duration_seconds_bucket"));
     }
 }

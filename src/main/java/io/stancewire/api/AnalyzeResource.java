@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +39,9 @@ public class AnalyzeResource {
     @Operation(summary = "Analyse an article at once", description = "Same JSON as the Kafka input; id optional. "
             + "Nothing is stored. 422 when the article cannot be analysed (unsupported language, no sentence, analysis "
             + "timed out).")
-    public ArticleAnalysis analyze(@RequestBody(description = "the article") byte[] body) {
+    public ArticleAnalysis analyze(@RequestBody(description = "the article", required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleSchema.class)))
+            byte[] body) {
         Article article = reader.read(body, null, false, Instant.now());
         return analysis.analyzeNow(article.id() == null ? article.withId("") : article);
     }

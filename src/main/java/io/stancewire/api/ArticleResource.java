@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -67,7 +68,9 @@ public class ArticleResource {
     @RolesAllowed(Roles.WRITER)
     @Operation(summary = "Submit an article", description = "Validates it and publishes it, unchanged, to the input "
             + "topic keyed by its id, as a Kafka producer would. 202 once the broker has it.")
-    public Response submit(byte[] body, @Context SecurityContext caller) {
+    public Response submit(@RequestBody(description = "the article", required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleSchema.class)))
+            byte[] body, @Context SecurityContext caller) {
         Article article = reader.read(body, null, true, Instant.now());
         try {
             submissions.send(Record.of(article.id(), body)).toCompletableFuture()

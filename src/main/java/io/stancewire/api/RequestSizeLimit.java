@@ -45,6 +45,9 @@ public class RequestSizeLimit {
     private void checkDeclaredLength(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (length == null && context.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null) {
+            if ("100-continue".equalsIgnoreCase(context.request().getHeader(HttpHeaderNames.EXPECT))) {
+                context.response().writeContinue(); // the client waits for it before it sends the body
+            }
             chunked.handle(context); // reads at most the limit, then fails with 413 (rewriteTooLarge answers)
             return;
         }

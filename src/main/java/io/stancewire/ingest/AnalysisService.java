@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
@@ -48,6 +50,8 @@ import io.stancewire.ingest.IngestMetrics.LoadKind;
 public class AnalysisService {
 
     private static final Logger LOG = Logger.getLogger(AnalysisService.class);
+    /** The name of the span around one analysis. */
+    public static final String SPAN = "stancewire analyse";
     static final long LOAD_WAIT_SECONDS = 300;
     static final long HTTP_WAIT_SECONDS = 30;
 
@@ -169,7 +173,9 @@ public class AnalysisService {
      * Analyses one article for an HTTP caller, at most one per core at a time (the Kafka path has its own bounded
      * pool): more would only queue on the CPU and multiply the memory in use. Within the time budget.
      */
+    @WithSpan(SPAN)
     public ArticleAnalysis analyzeNow(Article article) {
+        describeSpan(article);
         try {
             if (!httpPermits.tryAcquire(HTTP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new BusyException("every analysis thread is busy; try again shortly");
@@ -186,8 +192,17 @@ public class AnalysisService {
     }
 
     /** Analyses one article from Kafka within the time budget, waiting for a free place as long as it takes. */
+    @WithSpan(SPAN)
     public ArticleAnalysis analyzeWithinBudget(Article article) {
+        describeSpan(article);
         return analyzeWithinBudget(article, Long.MAX_VALUE);
+    }
+
+    /** The span of one analysis (a child of the Kafka record's or the HTTP request's) names the article. */
+    private static void describeSpan(Article article) {
+        Span span = Span.current();
+        span.setAttribute("stancewire.article.id", article.id() == null ? "" : article.id());
+        span.setAttribute("stancewire.article.characters", article.body().length());
     }
 
     private ArticleAnalysis analyzeWithinBudget(Article article, long slotWaitSeconds) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.stancewire.analysis.model.Article;
 
 /** Every bad input of the contract's table is rejected with its reason category, its field and plain words. */
-class ArticleReaderTest {
+public class ArticleReaderTest {
 
     static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
     final ArticleReader reader = new ArticleReader(1000);
@@ -161,6 +161,46 @@ class ArticleReaderTest {
         assertThat(new ArticleReader(200_000).read(("{\"id\": \"a\", \"body\": \"" + "a".repeat(100_000)
                 + " Kurti spoke.\"}").getBytes(StandardCharsets.UTF_8), null, true, NOW).body()).endsWith("spoke.");
         assertThat(read("{\"id\": \"a\", \"body\": \"2024\"}").body()).isEqualTo("2024");
+    }
+
+    public static final String FRENCH = "Le Premier ministre kosovar et le président serbe se sont rencontrés samedi à Ohrid, "
+            + "sous l'égide de l'Union européenne, sans parvenir à signer l'accord de normalisation de leurs relations. "
+            + "Les deux dirigeants n'ont pas hésité à s'accuser mutuellement de bloquer les négociations.";
+    public static final String ENGLISH = "The leaders of Kosovo and Serbia failed on Saturday to sign an agreement on the "
+            + "normalization of their complicated relations during marathon talks conducted under the aegis of the "
+            + "European Union. The two leaders did not hesitate to throw spades at each other.";
+
+    @Test
+    void anArticleWithoutALanguageIsDetectedAndTurnedAwayWhenSurelyForeign() {
+        ArticleReader detecting = new ArticleReader(1000, true);
+        assertThatThrownBy(() -> detecting.read(json(FRENCH), null, true, NOW))
+                .isInstanceOfSatisfying(UnsupportedLanguageException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("unsupported language 'fr' (detected)");
+                    assertThat(e.reason()).isEqualTo(DeadLetterReason.UNSUPPORTED_LANGUAGE);
+                    assertThat(e.field()).isEqualTo("body");
+                    assertThat(e.languageTag()).isEqualTo("fr");
+                    assertThat(e.detected()).isTrue();
+                });
+        assertThat(detecting.read(json(ENGLISH), null, true, NOW).language()).isEqualTo("en");
+        // a declared language is believed, and short texts are never guessed at
+        assertThat(detecting.read(("{\"id\": \"a\", \"language\": \"en\", \"body\": \"" + FRENCH + "\"}")
+                .getBytes(StandardCharsets.UTF_8), null, true, NOW).language()).isEqualTo("en");
+        assertThat(detecting.read(json("Le président a boudé."), null, true, NOW).language()).isEqualTo("en");
+        // the reader of tools and tests does not detect
+        assertThat(new ArticleReader(1000).read(json(FRENCH), null, true, NOW).body()).isEqualTo(FRENCH);
+    }
+
+    @Test
+    void aDeclaredForeignLanguageIsTaggedByItsPrimarySubtag() {
+        assertThatThrownBy(() -> read("{\"id\": \"a\", \"body\": \"Hallo.\", \"language\": \"de-AT\"}"))
+                .isInstanceOfSatisfying(UnsupportedLanguageException.class, e -> {
+                    assertThat(e.languageTag()).isEqualTo("de");
+                    assertThat(e.detected()).isFalse();
+                });
+    }
+
+    private static byte[] json(String body) {
+        return ("{\"id\": \"a\", \"body\": \"" + body + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static void rejected(String json, ArticleReader reader, DeadLetterReason reason, String field,

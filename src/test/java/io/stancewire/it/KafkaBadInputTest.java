@@ -29,6 +29,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stancewire.KafkaBrokerResource;
+import io.stancewire.ingest.ArticleReaderTest;
 import io.stancewire.ingest.AnalysisService;
 
 /**
@@ -101,6 +102,9 @@ class KafkaBadInputTest {
                 "invalid-field"));
         cases.add(new BadRecord("unsupported language", run + "-fr", json(Map.of("id", run + "-fr", "body",
                 "Le président a boudé.", "language", "fr")), "unsupported language 'fr'", "unsupported-language"));
+        cases.add(new BadRecord("French without a language field", run + "-fr-detected", json(Map.of("id", run
+                + "-fr-detected", "body", ArticleReaderTest.FRENCH)), "unsupported language 'fr' (detected)",
+                "unsupported-language"));
         cases.add(new BadRecord("nested 10,000 levels", run + "-nested", utf8("{\"id\": \"" + run
                 + "-nested\", \"body\": \"Kurti spoke.\", \"extra\": " + nested + "}"), "nested more than 32 levels",
                 "not-json"));
@@ -129,8 +133,9 @@ class KafkaBadInputTest {
             for (BadRecord bad : cases) {
                 producer.send(new ProducerRecord<>(articlesTopic, bad.key(), bad.value())).get();
             }
+            // English without a language field, long enough for the language to be detected: analysed as before
             producer.send(new ProducerRecord<>(articlesTopic, goodId, json(Map.of("id", goodId, "body",
-                    "Serbian President Aleksandar Vucic welcomed the talks.")))).get();
+                    "Serbian President Aleksandar Vucic welcomed the talks. " + ArticleReaderTest.ENGLISH)))).get();
         }
 
         await().atMost(WAIT).until(() -> given().get("/api/v1/articles/" + goodId).statusCode() == 200);
@@ -143,6 +148,9 @@ class KafkaBadInputTest {
             assertThat(record).as("dead letter of '%s'", bad.name()).isNotNull();
             assertThat(record.value()).as("value of '%s' unchanged", bad.name()).isEqualTo(bad.value());
             assertThat(TestKafka.reason(record)).as("reason of '%s'", bad.name()).contains(bad.reason());
+            if (bad.name().startsWith("French without")) {
+                assertThat(TestKafka.reason(record)).isEqualTo("unsupported language 'fr' (detected)");
+            }
         }
         assertThat(dead.stream().filter(r -> goodId.equals(r.key()))).as("the good record").isEmpty();
 
@@ -151,6 +159,10 @@ class KafkaBadInputTest {
             assertThat(deadLettered(metrics, tag)).as("stancewire_articles_dead_lettered_total{reason=%s}", tag)
                     .isGreaterThanOrEqualTo(cases.stream().filter(c -> c.tag().equals(tag)).count());
         }
+        assertThat(metrics).containsPattern(
+                "(?m)^stancewire_articles_language_rejected_total\\{detected=\"true\",language=\"fr\"} [1-9]");
+        assertThat(metrics).containsPattern(
+                "(?m)^stancewire_articles_language_rejected_total\\{detected=\"false\",language=\"fr\"} [1-9]");
     }
 
     static Predicate<ConsumerRecord<String, byte[]>> matcher(BadRecord bad) {

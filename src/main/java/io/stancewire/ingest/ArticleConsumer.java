@@ -79,7 +79,7 @@ public class ArticleConsumer {
         Article article = reader.read(record.value(), record.key(), true, timestamp);
         ArticleAnalysis result = analysis.analyzeWithinBudget(article);
         metrics.analysed(timestamp);
-        LOG.debugf("Analysed article '%s': %d actors, %d quotes, %d tone cues", article.id(), result.actors().size(),
+        LOG.infof("Analysed article '%s': %d actors, %d quotes, %d tone cues", article.id(), result.actors().size(),
                 result.quotes().size(), result.tones().size());
         return Record.of(article.id(), result);
     }

@@ -28,7 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stancewire.KafkaBrokerResource;
 import io.stancewire.ingest.AnalysisService;
-import io.stancewire.ingest.ArticleConsumer;
 import io.stancewire.ingest.RecordLogContext;
 
 /**
@@ -55,9 +54,6 @@ class TracingTest {
         List<ExtLogRecord> logged = new CopyOnWriteArrayList<>();
         Handler capture = capture(logged);
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        java.util.logging.Logger consumer = java.util.logging.Logger.getLogger(ArticleConsumer.class.getName());
-        java.util.logging.Level level = consumer.getLevel();
-        consumer.setLevel(java.util.logging.Level.FINE); // its "Analysed article" line
         root.addHandler(capture);
         try (KafkaProducer<String, byte[]> producer = TestKafka.producer(servers)) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(articlesTopic, id, new ObjectMapper()
@@ -81,7 +77,7 @@ class TracingTest {
         });
 
         root.removeHandler(capture);
-        consumer.setLevel(level);
+        // at least the consumer's "Analysed article" line
         List<ExtLogRecord> aboutTheRecord = logged.stream()
                 .filter(line -> id.equals(line.getMdc(RecordLogContext.ARTICLE_ID))).toList();
         assertThat(aboutTheRecord).as("log lines with the article's id in their MDC").isNotEmpty();
@@ -111,7 +107,7 @@ class TracingTest {
         return found.get(0);
     }
 
-    /** Collects the lines a record's processing logs (the analysis logs at DEBUG; the consumer at INFO or above). */
+    /** Collects every line logged meanwhile, with a copy of its MDC. */
     private static Handler capture(List<ExtLogRecord> into) {
         return new Handler() {
             @Override

@@ -172,7 +172,7 @@ class KafkaBadInputTest {
 
     static double deadLettered(String metrics, String tag) {
         Matcher counter = Pattern.compile("(?m)^stancewire_articles_dead_lettered_total\\{[^}]*reason=\"" + tag
-                + "\"[^}]*} ([0-9.E+]+)$").matcher(metrics);
+                + "\"[^}]*} ([0-9.E+]+)(?: #.*)?$").matcher(metrics); // an exemplar may follow the value
         return counter.find() ? Double.parseDouble(counter.group(1)) : -1;
     }
 }

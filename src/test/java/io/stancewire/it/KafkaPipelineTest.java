@@ -193,7 +193,8 @@ class KafkaPipelineTest {
     private static double analysed() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith("stancewire_articles_analysed_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                // "name{labels} value", then an exemplar ("# {trace_id=...} ...") when a span was current
+                .mapToDouble(line -> Double.parseDouble(line.split("\\s+")[1])).sum();
     }
 
     private static List<Map<String, Object>> relations(String path) {

@@ -1,6 +1,6 @@
 package io.stancewire.api;
 
-import java.util.concurrent.TimeUnit;
+import java.util.Arrays;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,10 +21,7 @@ public class HttpServerHistogram {
     @Produces
     @Singleton
     MeterFilter httpServerBuckets() {
-        double[] nanos = new double[BUCKETS.length];
-        for (int i = 0; i < BUCKETS.length; i++) {
-            nanos[i] = TimeUnit.MILLISECONDS.toNanos(Math.round(BUCKETS[i] * 1000));
-        }
+        double[] nanos = Arrays.stream(BUCKETS).map(seconds -> seconds * 1e9).toArray(); // timers count nanoseconds
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {

@@ -18,7 +18,6 @@ import io.stancewire.ingest.AnalysisService;
 import io.stancewire.ingest.AnalysisTimeoutException;
 import io.stancewire.ingest.IngestMetrics;
 import io.stancewire.ingest.InvalidArticleException;
-import io.stancewire.ingest.UnsupportedLanguageException;
 import io.stancewire.stance.StanceQueries;
 
 /** Every error answers {@code application/problem+json}. */
@@ -37,9 +36,7 @@ public class ProblemMappers {
             case UNSUPPORTED_LANGUAGE, NO_SENTENCES -> ProblemType.ARTICLE_NOT_ANALYSABLE;
             default -> ProblemType.INVALID_ARTICLE;
         };
-        if (e instanceof UnsupportedLanguageException language) {
-            metrics.languageRejected(language);
-        }
+        metrics.refused(e);
         return Problem.response(type, e.getMessage(), path(uri), e.field());
     }
 

@@ -49,9 +49,7 @@ public class ArticleConsumer {
             LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             metrics.deadLettered(e.reason());
-            if (e instanceof UnsupportedLanguageException language) {
-                metrics.languageRejected(language);
-            }
+            metrics.refused(e);
             throw e;
         } catch (AnalysisTimeoutException e) {
             LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),

@@ -3,6 +3,7 @@ package io.stancewire.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -41,7 +42,7 @@ public class IngestMetrics {
         MODELS, REGISTRY;
 
         String tag() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -91,12 +92,14 @@ public class IngestMetrics {
         deadLettered.get(reason).increment();
     }
 
-    /** An article turned away for its language, from Kafka or HTTP. */
-    public void languageRejected(UnsupportedLanguageException e) {
-        Counter.builder("stancewire.articles.language.rejected").tag("language", e.languageTag())
-                .tag("detected", String.valueOf(e.detected()))
-                .description("Articles turned away for a language other than English, declared or detected")
-                .register(registry).increment();
+    /** An article refused, from Kafka or HTTP: counted by language when its language was the reason. */
+    public void refused(InvalidArticleException e) {
+        if (e instanceof UnsupportedLanguageException language) {
+            Counter.builder("stancewire.articles.language.rejected").tag("language", language.languageTag())
+                    .tag("detected", String.valueOf(language.detected()))
+                    .description("Articles turned away for a language other than English, declared or detected")
+                    .register(registry).increment();
+        }
     }
 
     /** A load of the CoreNLP models or of the leader registry, and whether it worked. */

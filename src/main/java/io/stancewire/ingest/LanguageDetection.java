@@ -74,17 +74,22 @@ public final class LanguageDetection {
 
     /** The language code (ISO 639-1, "zh-CN" for Chinese) of a body that is surely not English, else empty. */
     public Optional<String> foreignLanguage(String body) {
-        if (letters(sample(body)) < MIN_LETTERS) {
+        String sample = sample(body);
+        int letters = letters(sample);
+        if (letters < MIN_LETTERS) {
             return Optional.empty(); // too short to tell: not worth the detector's time (about 15 ms a text)
         }
-        Guess guess = guess(body);
+        Guess guess = guess(sample, letters);
         return guess.foreign() ? Optional.of(guess.language()) : Optional.empty();
     }
 
     /** The detector's best language for a body, its probability, and that of English. */
     public Guess guess(String body) {
         String sample = sample(body);
-        int letters = letters(sample);
+        return guess(sample, letters(sample));
+    }
+
+    private Guess guess(String sample, int letters) {
         List<DetectedLanguage> candidates = detector.getProbabilities(texts.forText(sample));
         if (candidates.isEmpty()) {
             return new Guess("und", 0, 0, letters);

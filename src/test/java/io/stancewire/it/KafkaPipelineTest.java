@@ -191,10 +191,7 @@ class KafkaPipelineTest {
 
     /** How many articles the service has analysed (its counter {@code stancewire_articles_analysed_total}). */
     private static double analysed() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith("stancewire_articles_analysed_total"))
-                // "name{labels} value", then an exemplar ("# {trace_id=...} ...") when a span was current
-                .mapToDouble(line -> Double.parseDouble(line.split("\\s+")[1])).sum();
+        return ServiceMetrics.sum(ServiceMetrics.scrape(), "stancewire_articles_analysed_total");
     }
 
     private static List<Map<String, Object>> relations(String path) {

@@ -191,17 +191,24 @@ bootstrap() { echo "localhost:$BROKER_PORT"; }
 # ---- service instances --------------------------------------------------------------------------------------------
 
 # start_instance NAME HTTP_PORT DATA_DIR [VAR=value ...]: one service JVM against the broker, in the same consumer
-# group and Kafka Streams application as every other; log $H_RUN/logs/NAME.log (appended across restarts).
+# group and Kafka Streams application as every other; log $H_RUN/logs/NAME.log (appended across restarts). With
+# EMBEDDED_BROKER_PORT set (EMBEDDED_BROKER_PORT=29100 start_instance ...), the instance runs its own embedded broker
+# there (its controller on the next port) instead, as the README's command does.
 start_instance() {
-    local name=$1 port=$2 dir=$3 logf="$H_RUN/logs/$1.log"
+    local name=$1 port=$2 dir=$3 logf="$H_RUN/logs/$1.log" kafka
     shift 3
-    [ -n "$BROKER_PORT" ] || die "start_broker first"
+    if [ -n "${EMBEDDED_BROKER_PORT:-}" ]; then
+        kafka=(STANCEWIRE_BROKER_PORT="$EMBEDDED_BROKER_PORT" STANCEWIRE_BROKER_CONTROLLER_PORT=$((EMBEDDED_BROKER_PORT + 1)))
+    else
+        [ -n "$BROKER_PORT" ] || die "start_broker first"
+        kafka=(KAFKA_BOOTSTRAP_SERVERS="localhost:$BROKER_PORT")
+    fi
     port_in_use "$port" && die "HTTP port $port is in use"
     mkdir -p "$dir"
-    echo "=== start $(date -Is) port=$port data=$dir" >>"$logf"
+    echo "=== start $(date -Is) port=$port data=$dir ${kafka[*]}" >>"$logf"
     (
         cd "$dir" || exit 1
-        exec env KAFKA_BOOTSTRAP_SERVERS="localhost:$BROKER_PORT" QUARKUS_HTTP_PORT="$port" \
+        exec env -u KAFKA_BOOTSTRAP_SERVERS "${kafka[@]}" QUARKUS_HTTP_PORT="$port" \
             QUARKUS_HTTP_HOST=127.0.0.1 STANCEWIRE_DATA_DIR="$dir" \
             QUARKUS_KAFKA_STREAMS_APPLICATION_SERVER="localhost:$port" STANCEWIRE_TOPICS_PARTITIONS=6 "$@" \
             java -Xmx2g -XX:+UseG1GC ${HARNESS_JAVA_OPTS:-} -jar "$H_APP/quarkus-run.jar"

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import io.stancewire.api.security.Roles;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalyzerHolder;
 
 /** Administration; every call needs the {@code admin} role. */
 @Path("/api/v1/admin")
@@ -28,7 +28,7 @@ public class AdminResource {
     private static final Logger LOG = Logger.getLogger(AdminResource.class);
 
     @Inject
-    AnalysisService analysis;
+    AnalyzerHolder analysis;
 
     @POST
     @Path("/leader-registry/reload")

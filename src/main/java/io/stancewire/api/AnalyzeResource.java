@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.api.security.Roles;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 import io.stancewire.ingest.ArticleReader;
 
 @Path("/api/v1/analyze")
@@ -31,7 +31,7 @@ public class AnalyzeResource {
     ArticleReader reader;
 
     @Inject
-    AnalysisService analysis;
+    AnalysisRunner analysis;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

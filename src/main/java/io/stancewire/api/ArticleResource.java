@@ -40,7 +40,7 @@ import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.api.security.Roles;
 import io.stancewire.ingest.ArticleReader;
 import io.stancewire.stance.StanceQueries;
-import io.stancewire.stance.TopologyProducer;
+import io.stancewire.stance.QueryScope;
 
 @Path("/api/v1/articles")
 @Tag(name = "articles")
@@ -57,7 +57,7 @@ public class ArticleResource {
     StanceQueries queries;
 
     @Inject
-    PeerForwarder peers;
+    LookupAnswers answers;
 
     @Inject
     @Channel("article-submissions")
@@ -104,14 +104,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleAnalysis.class)))
     public Response get(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        if (!local) {
-            var owner = queries.remoteOwner(TopologyProducer.ARTICLES_STORE, id);
-            if (owner.isPresent()) {
-                return peers.forward(owner.get(), uri.getRequestUri().getRawPath(), headers);
-            }
-        }
-        ArticleAnalysis analysis = queries.article(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem(
-                ProblemType.UNKNOWN_ARTICLE, "no analysed article has the id '" + id + "'"));
-        return Response.ok(analysis).build();
+        return answers.respond(queries.article(id, QueryScope.of(local)), analysis -> analysis,
+                new LookupAnswers.Missing(ProblemType.UNKNOWN_ARTICLE, "no analysed article has the id '" + id + "'"),
+                uri, headers);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,10 +35,9 @@ import io.stancewire.api.security.Roles;
 import io.stancewire.stance.DateWindow;
 import io.stancewire.stance.LeaderStance;
 import io.stancewire.stance.RelationTotals;
-import io.stancewire.stance.RelationsAggregate;
 import io.stancewire.stance.StanceAggregate;
 import io.stancewire.stance.StanceQueries;
-import io.stancewire.stance.TopologyProducer;
+import io.stancewire.stance.QueryScope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +52,9 @@ public class LeaderResource {
 
     @Inject
     StanceQueries queries;
+
+    @Inject
+    LookupAnswers answers;
 
     @Inject
     PeerForwarder peers;
@@ -71,26 +72,29 @@ public class LeaderResource {
     @GET
     @Operation(summary = "Every leader seen, with their aggregated stance, most evidence first")
     public List<LeaderStance> leaders(@QueryParam(PeerForwarder.LOCAL) boolean local, @Context HttpHeaders headers) {
-        List<LeaderStance> all = new ArrayList<>(queries.leaders().stream().map(LeaderStance::of).toList());
-        if (!local) {
-            for (String peer : queries.otherOwners(TopologyProducer.LEADERS_STORE)) {
-                byte[] answer = peers.fetch(peer, "/api/v1/leaders", headers);
-                if (answer == null) {
-                    throw new StanceQueries.StoreUnavailableException("the instance " + peer + " did not answer");
-                }
-                try {
-                    all.addAll(List.of(mapper.readValue(answer, LeaderStance[].class)));
-                } catch (IOException e) {
-                    throw new StanceQueries.StoreUnavailableException("the instance " + peer
-                            + " answered what is not a list of leaders");
-                }
-            }
+        StanceQueries.Spread<StanceAggregate> spread = queries.leaders(QueryScope.of(local));
+        List<LeaderStance> all = new ArrayList<>(spread.here().stream().map(LeaderStance::of).toList());
+        for (PeerForwarder.PeerAnswer answer : peers.gather(spread.elsewhere(), "/api/v1/leaders", headers)) {
+            all.addAll(leadersOf(answer));
         }
         return all.stream()
                 .sorted(Comparator.comparingLong(LeaderStance::evidence).reversed()
                         .thenComparing(Comparator.comparingLong(LeaderStance::articles).reversed())
                         .thenComparing(LeaderStance::id))
                 .toList();
+    }
+
+    private List<LeaderStance> leadersOf(PeerForwarder.PeerAnswer answer) {
+        if (answer.status() != 200) {
+            throw new StanceQueries.StoreUnavailableException("another instance answered " + answer.status()
+                    + " for its leaders");
+        }
+        try {
+            return List.of(mapper.readValue(answer.body(), LeaderStance[].class));
+        } catch (IOException e) {
+            throw new StanceQueries.StoreUnavailableException("another instance answered what is not a list of "
+                    + "leaders");
+        }
     }
 
     @GET
@@ -100,9 +104,8 @@ public class LeaderResource {
     public RestResponse<byte[]> leader(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         // bytes rendered once per change; RestResponse<byte[]>, unlike Response, has its writer chosen at build time
-        var owner = local ? Optional.<String> empty() : queries.remoteOwner(TopologyProducer.LEADERS_STORE, id);
-        return owner.isPresent() ? peers.forwardBytes(owner.get(), uri.getRequestUri().getRawPath(), headers)
-                : RestResponse.ok(rendered.get(find(id), this::render));
+        return answers.respondBytes(queries.leader(id, QueryScope.of(local)),
+                aggregate -> rendered.get(aggregate, this::render), unknownLeader(id), uri, headers);
     }
 
     @GET
@@ -113,8 +116,8 @@ public class LeaderResource {
             @QueryParam("to") String to, @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         DateWindow window = window("from", from, "to", to);
-        return forwardedIfRemote(TopologyProducer.LEADERS_STORE, id, local, uri, headers)
-                .orElseGet(() -> Response.ok(days(find(id).days(), window)).build());
+        return answers.respond(queries.leader(id, QueryScope.of(local)), aggregate -> days(aggregate.days(), window),
+                unknownLeader(id), uri, headers);
     }
 
     @GET
@@ -126,13 +129,12 @@ public class LeaderResource {
             @QueryParam("until") String until, @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         DateWindow window = window("since", since, "until", until);
-        return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers)
-                .orElseGet(() -> Response.ok(findRelations(id).targets().values().stream()
-                        .map(totals -> LeaderRelation.of(totals, window)).filter(Objects::nonNull)
-                        .sorted(Comparator.comparingLong(LeaderRelation::evidence).reversed()
-                                .thenComparing(Comparator.comparingLong(LeaderRelation::articles).reversed())
-                                .thenComparing(LeaderRelation::targetId))
-                        .toList()).build());
+        return answers.respond(queries.relations(id, QueryScope.of(local)), relations -> relations.targets().values()
+                .stream().map(totals -> LeaderRelation.of(totals, window)).filter(Objects::nonNull)
+                .sorted(Comparator.comparingLong(LeaderRelation::evidence).reversed()
+                        .thenComparing(Comparator.comparingLong(LeaderRelation::articles).reversed())
+                        .thenComparing(LeaderRelation::targetId))
+                .toList(), unknownLeader(id), uri, headers);
     }
 
     @GET
@@ -143,14 +145,14 @@ public class LeaderResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam(PeerForwarder.LOCAL) boolean local, @Context UriInfo uri, @Context HttpHeaders headers) {
         DateWindow window = window("from", from, "to", to);
-        return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers).orElseGet(() -> {
-            RelationTotals relation = findRelations(id).targets().get(targetId);
+        return answers.respond(queries.relations(id, QueryScope.of(local)), relations -> {
+            RelationTotals relation = relations.targets().get(targetId);
             if (relation == null) {
                 throw new ProblemMappers.NotFoundProblem(ProblemType.UNKNOWN_RELATION,
                         "the leader '" + id + "' has no relation toward '" + targetId + "'");
             }
-            return Response.ok(days(relation.days(), window)).build();
-        });
+            return days(relation.days(), window);
+        }, unknownLeader(id), uri, headers);
     }
 
     @GET
@@ -159,20 +161,12 @@ public class LeaderResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeaderPortrayal.class)))
     public Response portrayal(@PathParam("id") String id, @QueryParam(PeerForwarder.LOCAL) boolean local,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forwardedIfRemote(TopologyProducer.RELATIONS_STORE, id, local, uri, headers)
-                .orElseGet(() -> Response.ok(LeaderPortrayal.of(findRelations(id))).build());
+        return answers.respond(queries.relations(id, QueryScope.of(local)), LeaderPortrayal::of, unknownLeader(id),
+                uri, headers);
     }
 
-    /** The answer of the instance that holds {@code id} in {@code store}, when another one does. */
-    private Optional<Response> forwardedIfRemote(String store, String id, boolean local, UriInfo uri,
-            HttpHeaders headers) {
-        var owner = local ? Optional.<String> empty() : queries.remoteOwner(store, id);
-        if (owner.isEmpty()) {
-            return Optional.empty();
-        }
-        String query = uri.getRequestUri().getRawQuery();
-        return Optional.of(peers.forward(owner.get(),
-                uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), headers));
+    private static LookupAnswers.Missing unknownLeader(String id) {
+        return new LookupAnswers.Missing(ProblemType.UNKNOWN_LEADER, "no leader has the id '" + id + "'");
     }
 
     private static List<LeaderStance.Day> days(Map<String, StanceAggregate.Day> days, DateWindow window) {
@@ -198,22 +192,12 @@ public class LeaderResource {
         return new DateWindow(first, last);
     }
 
-    private RelationsAggregate findRelations(String id) {
-        return queries.relations(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem(ProblemType.UNKNOWN_LEADER,
-                "no leader has the id '" + id + "'"));
-    }
-
     private byte[] render(StanceAggregate aggregate) {
         try {
             return mapper.writeValueAsBytes(LeaderStance.of(aggregate));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private StanceAggregate find(String id) {
-        return queries.leader(id).orElseThrow(() -> new ProblemMappers.NotFoundProblem(ProblemType.UNKNOWN_LEADER,
-                "no leader has the id '" + id + "'"));
     }
 
     private static LocalDate date(String name, String value) {

@@ -14,7 +14,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.stancewire.api.security.ApiKeyAuthenticationMechanism;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
+import io.stancewire.ingest.AnalyzerHolder;
 import io.stancewire.ingest.AnalysisTimeoutException;
 import io.stancewire.ingest.IngestMetrics;
 import io.stancewire.ingest.InvalidArticleException;
@@ -46,7 +47,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response registryReload(AnalysisService.RegistryReloadException e, UriInfo uri) {
+    public Response registryReload(AnalyzerHolder.RegistryReloadException e, UriInfo uri) {
         return Problem.response(ProblemType.REGISTRY_NOT_RELOADED, e.getMessage(), path(uri));
     }
 
@@ -91,13 +92,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response busy(AnalysisService.BusyException e, UriInfo uri) {
+    public Response peerUnavailable(PeerForwarder.PeerUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(ProblemType.PEER_UNAVAILABLE, e.getMessage(), path(uri)))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response busy(AnalysisRunner.BusyException e, UriInfo uri) {
         return Response.fromResponse(Problem.response(ProblemType.BUSY, e.getMessage(), path(uri)))
                 .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
-    public Response modelsUnavailable(AnalysisService.ModelsUnavailableException e, UriInfo uri) {
+    public Response modelsUnavailable(AnalyzerHolder.ModelsUnavailableException e, UriInfo uri) {
         return Response.fromResponse(Problem.response(ProblemType.ANALYSIS_UNAVAILABLE, e.getMessage(), path(uri)))
                 .header("Retry-After", "30").build();
     }

@@ -30,6 +30,8 @@ public interface StancewireConfig {
 
     Stream stream();
 
+    Peers peers();
+
     /** Every topic the service reads or writes. */
     interface Topics {
         /** Input articles (contract: {@code articles}). */
@@ -98,6 +100,24 @@ public interface StancewireConfig {
 
         /** Reads ({@code GET}s and {@code POST /analyze}) need no credentials. */
         boolean readsOpen();
+    }
+
+    /** How this instance asks the others for data they hold ({@code io.stancewire.api.PeerForwarder}). */
+    interface Peers {
+        /** The longest wait for other instances: one forwarded request, or all of them for {@code GET /leaders}. */
+        Duration timeout();
+
+        /**
+         * A TLS configuration of the Quarkus TLS registry ({@code quarkus.tls.<name>.*}): when set, the other
+         * instances are called over {@code https} with it.
+         */
+        Optional<String> tlsConfigurationName();
+
+        /** The API key ({@code X-API-Key}) this instance presents to the others: needed when reads are closed. */
+        Optional<String> apiKey();
+
+        /** Pass the caller's own {@code X-API-Key} and {@code Authorization} on to the other instance. */
+        boolean forwardCallerCredentials();
     }
 
     /** The single-node KRaft broker started when no {@code kafka.bootstrap.servers} is configured. */

@@ -33,7 +33,7 @@ public class ArticleConsumer {
     ArticleReader reader;
 
     @Inject
-    AnalysisService analysis;
+    AnalysisRunner analysis;
 
     @Inject
     IngestMetrics metrics;

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class ModelsReadinessCheck implements HealthCheck {
 
     @Inject
-    AnalysisService analysis;
+    AnalyzerHolder analysis;
 
     @Override
     public HealthCheckResponse call() {

@@ -1,83 +1,63 @@
 package io.stancewire.stance;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.state.QueryableStoreType;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.internals.StateStoreProvider;
+import org.apache.kafka.streams.query.FailureReason;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
 
 /**
- * Key lookups in this instance's state stores, with the stores looked up once per Kafka Streams state change instead
- * of on every read: Kafka Streams' own composite store walks every stream thread's tasks on each {@code get}, which
- * was a fifth of the CPU time of {@code GET /leaders/{id}}. A read that finds nothing in the remembered stores, or
- * finds one closed (its partition moved away), asks Kafka Streams again, so a partition that finished restoring
- * after the lookup is still read. Quarkus registers this bean as the Kafka Streams state listener.
+ * Key lookups in this instance's state stores with Kafka Streams' public interactive queries (v2): a
+ * {@link KeyQuery} sent to the one partition that holds the key, so only that partition's store is read (Kafka
+ * Streams' composite store, the v1 API, tries every local partition's store in turn on each {@code get}).
  */
 @ApplicationScoped
-public class LocalStores implements KafkaStreams.StateListener {
+public class LocalStores {
 
-    /** Resolved on first use: the Kafka Streams producer needs this listener before the instance exists. */
     @Inject
-    Instance<KafkaStreams> streams;
+    KafkaStreams streams;
 
-    private final Map<String, List<ReadOnlyKeyValueStore<String, Object>>> remembered = new ConcurrentHashMap<>();
-
-    @Override
-    public void onChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
-        remembered.clear(); // a rebalance, a restart or a shutdown: tasks and their stores may have moved
+    /**
+     * What this instance holds of a key: whether the key's partition is here (active), and its value (null when the
+     * partition is here without the key, or is not here).
+     */
+    public record Read<V>(boolean partitionHere, V value) {
     }
 
-    /** The value of {@code key} in this instance's {@code store}; null when this instance does not have it. */
-    @SuppressWarnings("unchecked")
-    public <V> V get(String store, String key) {
-        try {
-            for (ReadOnlyKeyValueStore<String, Object> local : remembered.computeIfAbsent(store, this::lookUp)) {
-                Object value = local.get(key);
-                if (value != null) { // a timestamped store's raw value (Kafka Streams unwraps it only in its composite)
-                    return (V) (value instanceof ValueAndTimestamp<?> timestamped ? timestamped.value() : value);
+    /**
+     * The value of {@code key} in {@code store}, read from {@code partition} (the key's partition, from
+     * {@link KafkaStreams#queryMetadataForKey}), or from every local partition when it is negative (unknown while
+     * Kafka Streams rebalances).
+     *
+     * @throws StanceQueries.StoreUnavailableException when the partition's store is here but cannot be read now
+     *         (restoring, closing)
+     */
+    public <V> Read<V> get(String store, String key, int partition) {
+        StateQueryRequest<V> request = StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, V> withKey(key))
+                .requireActive();
+        if (partition >= 0) {
+            request = request.withPartitions(Set.of(partition));
+        }
+        boolean here = false;
+        for (Map.Entry<Integer, QueryResult<V>> entry : streams.query(request).getPartitionResults().entrySet()) {
+            QueryResult<V> result = entry.getValue();
+            if (result.isSuccess()) {
+                here = true;
+                if (result.getResult() != null) {
+                    return new Read<>(true, result.getResult());
                 }
+            } else if (result.getFailureReason() != FailureReason.NOT_PRESENT) {
+                throw new StanceQueries.StoreUnavailableException("partition " + entry.getKey() + " of " + store
+                        + " cannot be read now (" + result.getFailureReason() + ": " + result.getFailureMessage()
+                        + ")");
             }
-        } catch (InvalidStateStoreException e) {
-            // a remembered store was closed: its task moved or was restarted
         }
-        ReadOnlyKeyValueStore<String, V> current = streams.get().store(StoreQueryParameters.fromNameAndType(store,
-                QueryableStoreTypes.<String, V> keyValueStore()));
-        V value = current.get(key);
-        if (value != null) {
-            remembered.remove(store); // the remembered list missed a store that has this key
-        }
-        return value;
-    }
-
-    private List<ReadOnlyKeyValueStore<String, Object>> lookUp(String store) {
-        return streams.get().store(StoreQueryParameters.fromNameAndType(store, new EveryLocalStore()));
-    }
-
-    /** Kafka Streams' key-value store type, answering the list of this instance's stores instead of a composite. */
-    private static final class EveryLocalStore implements QueryableStoreType<List<ReadOnlyKeyValueStore<String, Object>>> {
-        private final QueryableStoreType<ReadOnlyKeyValueStore<String, Object>> keyValue = QueryableStoreTypes
-                .keyValueStore();
-
-        @Override
-        public boolean accepts(StateStore stateStore) {
-            return keyValue.accepts(stateStore);
-        }
-
-        @Override
-        public List<ReadOnlyKeyValueStore<String, Object>> create(StateStoreProvider provider, String storeName) {
-            return List.copyOf(provider.stores(storeName, keyValue));
-        }
+        return new Read<>(here, null);
     }
 }

@@ -19,7 +19,7 @@ import io.stancewire.KafkaBrokerResource;
 import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 
 /**
  * The worker pool analyses different articles at once through one shared pipeline: the results must be those of
@@ -30,7 +30,7 @@ import io.stancewire.ingest.AnalysisService;
 class ConcurrentAnalysisTest {
 
     @Inject
-    AnalysisService analysis;
+    AnalysisRunner analysis;
 
     @Test
     void concurrentAnalysesEqualSequentialOnes() throws Exception {

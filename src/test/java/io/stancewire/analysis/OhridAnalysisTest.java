@@ -22,7 +22,7 @@ import io.stancewire.analysis.model.RelationEvidence;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.model.Stance;
 import io.stancewire.analysis.model.ToneCue;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 
 /** The example article: every quote, speaker and tone cue the issue names. */
 @QuarkusTest
@@ -35,7 +35,7 @@ class OhridAnalysisTest {
     static final String BORRELL = "josep-borrell";
 
     @Inject
-    AnalysisService analysis;
+    AnalysisRunner analysis;
 
     ArticleAnalysis result;
 

@@ -18,7 +18,7 @@ import io.stancewire.KafkaBrokerResource;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 
 /**
  * Three Wikinews articles whose every quotation the analysis attributes as a human annotator did
@@ -29,7 +29,7 @@ import io.stancewire.ingest.AnalysisService;
 class WikinewsRegressionTest {
 
     @Inject
-    AnalysisService analysis;
+    AnalysisRunner analysis;
 
     @Test
     void everyQuotationGoesToTheAnnotatedSpeaker() {

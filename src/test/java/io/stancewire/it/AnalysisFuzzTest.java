@@ -26,7 +26,7 @@ import io.stancewire.analysis.model.Quote;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.model.Stance;
 import io.stancewire.analysis.model.ToneCue;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 import io.stancewire.ingest.AnalysisTimeoutException;
 import io.stancewire.ingest.ArticleReader;
 import io.stancewire.ingest.InvalidArticleException;
@@ -52,7 +52,7 @@ class AnalysisFuzzTest {
             "https://example.org/a?b=c", "U.S.", "e.g.", "#", "@", "&", "%", "\u00a0", "\u200b" };
 
     @Inject
-    AnalysisService analysis;
+    AnalysisRunner analysis;
 
     @Inject
     ArticleReader reader;

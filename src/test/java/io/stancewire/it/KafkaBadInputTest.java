@@ -28,7 +28,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stancewire.KafkaBrokerResource;
 import io.stancewire.ingest.ArticleReaderTest;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 
 /**
  * Every kind of bad record of the issue, produced to the real broker: each reaches {@code articles.dlq} unchanged
@@ -47,7 +47,7 @@ class KafkaBadInputTest {
     String servers;
 
     @Inject
-    AnalysisService analysis;
+    AnalysisRunner analysis;
 
     @ConfigProperty(name = "stancewire.topics.articles")
     String articlesTopic;

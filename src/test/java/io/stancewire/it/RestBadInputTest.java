@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.stancewire.KafkaBrokerResource;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 
 /**
  * The bad inputs of the Kafka path against {@code POST /analyze} and {@code POST /articles}: problem details with
@@ -35,7 +35,7 @@ class RestBadInputTest {
     static final String WRITER_KEY = "test-writer-key-0123456789";
 
     @Inject
-    AnalysisService analysis;
+    AnalysisRunner analysis;
 
     /** A bad body, the status and field it must get, and words of the detail. */
     record BadBody(String name, byte[] body, int status, String field, String detail) {

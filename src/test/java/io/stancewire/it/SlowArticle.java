@@ -3,7 +3,7 @@ package io.stancewire.it;
 import java.time.Duration;
 
 import io.stancewire.analysis.TestArticles;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 
 /**
  * A real article long enough to take several times the test time budget on this machine, now: the example article
@@ -18,7 +18,7 @@ final class SlowArticle {
     private SlowArticle() {
     }
 
-    static synchronized String body(AnalysisService analysis) {
+    static synchronized String body(AnalysisRunner analysis) {
         if (body == null) {
             String ohrid = TestArticles.text("ohrid.txt");
             long best = Long.MAX_VALUE;

@@ -27,7 +27,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stancewire.KafkaBrokerResource;
-import io.stancewire.ingest.AnalysisService;
+import io.stancewire.ingest.AnalysisRunner;
 import io.stancewire.ingest.RecordLogContext;
 
 /**
@@ -68,7 +68,7 @@ class TracingTest {
             List<SpanData> trace = InMemoryTraces.SPANS.getFinishedSpanItems().stream()
                     .filter(span -> span.getTraceId().equals(TRACE_ID)).toList();
             SpanData received = only(trace, SpanKind.CONSUMER);
-            SpanData analysis = trace.stream().filter(span -> span.getName().equals(AnalysisService.SPAN))
+            SpanData analysis = trace.stream().filter(span -> span.getName().equals(AnalysisRunner.SPAN))
                     .findFirst().orElseThrow(() -> new AssertionError("no analysis span in " + trace));
             SpanData published = only(trace, SpanKind.PRODUCER);
             assertThat(analysis.getParentSpanId()).isEqualTo(received.getSpanId());
@@ -96,7 +96,7 @@ class TracingTest {
             List<SpanData> spans = InMemoryTraces.SPANS.getFinishedSpanItems();
             SpanData request = spans.stream().filter(span -> span.getKind() == SpanKind.SERVER
                     && span.getName().contains("/api/v1/analyze")).reduce((a, b) -> b).orElseThrow();
-            assertThat(spans).anyMatch(span -> span.getName().equals(AnalysisService.SPAN)
+            assertThat(spans).anyMatch(span -> span.getName().equals(AnalysisRunner.SPAN)
                     && span.getParentSpanId().equals(request.getSpanId()));
         });
     }

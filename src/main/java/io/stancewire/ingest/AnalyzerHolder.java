@@ -1,0 +1,159 @@
+package io.stancewire.ingest;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
+import io.stancewire.analysis.ArticleAnalyzer;
+import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.parse.NlpPipeline;
+import io.stancewire.config.StancewireConfig;
+import io.stancewire.ingest.IngestMetrics.LoadKind;
+
+/**
+ * The one {@link ArticleAnalyzer} of this JVM and its readiness. The CoreNLP models load in the background at
+ * start-up (about half a minute), so HTTP answers at once and readiness turns up when they are loaded; callers of
+ * {@link #analyzer()} wait for them. The articles channel starts paused and is resumed once they are loaded, so a
+ * slow or failed load never sends good articles to the dead-letter topic (they wait in Kafka instead). The leader
+ * registry can be reloaded while the models stay.
+ */
+@Singleton
+public class AnalyzerHolder {
+
+    private static final Logger LOG = Logger.getLogger(AnalyzerHolder.class);
+    static final long LOAD_WAIT_SECONDS = 300;
+
+    private final CompletableFuture<ArticleAnalyzer> loaded = new CompletableFuture<>();
+    private volatile ArticleAnalyzer current;
+    private volatile NlpPipeline pipeline;
+    private volatile boolean loading;
+    private final StancewireConfig config;
+    private final ChannelRegistry channels;
+    private final IngestMetrics metrics;
+
+    @Inject
+    public AnalyzerHolder(StancewireConfig config, IngestMetrics metrics, ChannelRegistry channels) {
+        this.config = config;
+        this.metrics = metrics;
+        this.channels = channels;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.analysis().eagerLoad()) {
+            load();
+        } else {
+            resumeConsumption(); // the first article loads the models
+        }
+    }
+
+    /** The models are loaded: the service can analyse. */
+    public boolean isReady() {
+        return loaded.isDone() && !loaded.isCompletedExceptionally();
+    }
+
+    /**
+     * The analyzer with the registry in use now, loading the models first if nothing did yet and waiting for them
+     * (at most {@value #LOAD_WAIT_SECONDS} s).
+     *
+     * @throws ModelsUnavailableException when they could not be loaded, or not in time
+     */
+    public ArticleAnalyzer analyzer() {
+        load();
+        try {
+            loaded.get(LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelsUnavailableException("interrupted while waiting for the analysis models");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ModelsUnavailableException("the analysis models are not loaded");
+        }
+        return current;
+    }
+
+    /**
+     * Reads the leader registry again (the configured file, or the jar's) and analyses every later article with it,
+     * keeping the loaded CoreNLP models. Analyses already running finish with the old one.
+     *
+     * @return the number of registry entries
+     */
+    public synchronized int reloadRegistry() {
+        analyzer();
+        LeaderRegistry registry;
+        try {
+            registry = LeaderRegistry.load(config.analysis().registry());
+        } catch (RuntimeException e) {
+            LOG.error("Could not reload the leader registry; the previous one stays in use", e);
+            metrics.loaded(LoadKind.REGISTRY, false);
+            throw new RegistryReloadException("the leader registry could not be read; the previous one stays in use "
+                    + "(see the service log)");
+        }
+        current = new ArticleAnalyzer(pipeline, registry);
+        metrics.loaded(LoadKind.REGISTRY, true);
+        LOG.infof("Leader registry reloaded: %d entries", registry.size());
+        return registry.size();
+    }
+
+    private synchronized void load() {
+        if (loading) {
+            return;
+        }
+        loading = true;
+        Thread loader = new Thread(this::loadModels, "corenlp-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void loadModels() {
+        try {
+            long started = System.nanoTime();
+            LeaderRegistry registry = LeaderRegistry.load(config.analysis().registry());
+            NlpPipeline nlp = new NlpPipeline();
+            ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, registry);
+            LOG.infof("CoreNLP models and %d registry entries loaded in %d ms", registry.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            pipeline = nlp;
+            current = analyzer;
+            metrics.loaded(LoadKind.MODELS, true);
+            loaded.complete(analyzer);
+            resumeConsumption();
+        } catch (Throwable e) {
+            LOG.error("Could not load the analysis models", e);
+            metrics.loaded(LoadKind.MODELS, false);
+            loaded.completeExceptionally(e);
+        }
+    }
+
+    private void resumeConsumption() {
+        PausableChannel channel = channels.getPausable(ArticleConsumer.CHANNEL);
+        if (channel != null) {
+            channel.resume();
+        } else {
+            LOG.warnf("The %s channel is not pausable; it consumes without waiting for the models",
+                    ArticleConsumer.CHANNEL);
+        }
+    }
+
+    /** The models could not be loaded (or not in time). */
+    public static class ModelsUnavailableException extends RuntimeException {
+        public ModelsUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    /** A registry reload that failed; the previous registry stays in use. */
+    public static class RegistryReloadException extends RuntimeException {
+        public RegistryReloadException(String message) {
+            super(message);
+        }
+    }
+}

@@ -8,29 +8,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.stancewire.KafkaBrokerResource;
 import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
-import io.stancewire.ingest.AnalysisRunner;
 
 /**
  * The worker pool analyses different articles at once through one shared pipeline: the results must be those of
  * one thread alone (CoreNLP's quote annotator, for one, gave wrong results this way; identical documents hide it).
  */
-@QuarkusTest
-@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@Tag("integration") // loads the CoreNLP models
 class ConcurrentAnalysisTest {
 
-    @Inject
-    AnalysisRunner analysis;
+    final ArticleAnalyzer analysis = SharedAnalyzer.analyzer();
 
     @Test
     void concurrentAnalysesEqualSequentialOnes() throws Exception {

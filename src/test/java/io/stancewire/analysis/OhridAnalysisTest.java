@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.stancewire.KafkaBrokerResource;
 import io.stancewire.analysis.model.Actor;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
@@ -22,11 +18,9 @@ import io.stancewire.analysis.model.RelationEvidence;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.model.Stance;
 import io.stancewire.analysis.model.ToneCue;
-import io.stancewire.ingest.AnalysisRunner;
 
 /** The example article: every quote, speaker and tone cue the issue names. */
-@QuarkusTest
-@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@Tag("integration") // loads the CoreNLP models
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OhridAnalysisTest {
 
@@ -34,8 +28,7 @@ class OhridAnalysisTest {
     static final String VUCIC = "aleksandar-vucic";
     static final String BORRELL = "josep-borrell";
 
-    @Inject
-    AnalysisRunner analysis;
+    final ArticleAnalyzer analysis = SharedAnalyzer.analyzer();
 
     ArticleAnalysis result;
 

@@ -7,29 +7,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.stancewire.KafkaBrokerResource;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
-import io.stancewire.ingest.AnalysisRunner;
 
 /**
  * Three Wikinews articles whose every quotation the analysis attributes as a human annotator did
  * ({@code articles/wikinews-speakers.tsv}): a change that breaks one of them is a regression.
  */
-@QuarkusTest
-@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@Tag("integration") // loads the CoreNLP models
 class WikinewsRegressionTest {
 
-    @Inject
-    AnalysisRunner analysis;
+    final ArticleAnalyzer analysis = SharedAnalyzer.analyzer();
 
     @Test
     void everyQuotationGoesToTheAnnotatedSpeaker() {

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A stand-in for another instance of the service, on a real loopback HTTP port: it answers every request with the
@@ -24,8 +28,20 @@ final class PeerServer implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
 
     PeerServer(int status, String json, Duration delay) {
+        this(status, json, delay, null);
+    }
+
+    /** Over HTTPS with {@code tls} (its server certificate) when not null. */
+    PeerServer(int status, String json, Duration delay, SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

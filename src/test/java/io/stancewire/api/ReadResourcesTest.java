@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.InjectMock;
@@ -34,6 +35,7 @@ import io.stancewire.stance.StanceQueries;
  * {@code %test.stancewire.peers.timeout} is 2 s.
  */
 @QuarkusTest
+@Tag("integration") // starts Quarkus and a Kafka broker
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ReadResourcesTest {
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.kafka.streams.runtime.KafkaStreamsProducer;
@@ -25,6 +26,7 @@ import io.stancewire.broker.KafkaInfrastructure;
  * {@code default-kafka-broker} settings: KafkaDeadLetterQueue.Factory.)
  */
 @QuarkusTest
+@Tag("integration") // starts Quarkus and a Kafka broker
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class KafkaClientSettingsTest {
 

@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,7 @@ import io.stancewire.KafkaBrokerResource;
  * {@code GET /leaders/stream}, whose clients resume with {@code Last-Event-ID} without missing a change.
  */
 @QuarkusTest
+@Tag("integration") // starts Quarkus and a Kafka broker
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class LeaderStreamTest {
 

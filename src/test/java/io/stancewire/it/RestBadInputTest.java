@@ -12,6 +12,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -28,6 +29,7 @@ import io.stancewire.ingest.AnalysisRunner;
  * answer carries a stack trace or an internal path.
  */
 @QuarkusTest
+@Tag("integration") // starts Quarkus and a Kafka broker
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RestBadInputTest {
 

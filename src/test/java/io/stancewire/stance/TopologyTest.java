@@ -164,4 +164,51 @@ class TopologyTest {
         assertThat(leaders().get("albin-kurti").evidence()).isEqualTo(2);
         assertThat(leaders().get("aleksandar-vucic")).isNull();
     }
+
+    @Test
+    void anAnalysisThatDiffersOnlyInPublishedAtIsADuplicate() throws Exception {
+        send(spades("a-1", "AFP", -0.6, MARCH_18));
+        StanceAggregate before = leaders().get("albin-kurti");
+        leaderStances.readKeyValuesToMap();
+
+        // re-sent without publishedAt, the article takes the new record's timestamp: nothing changes
+        send(spades("a-1", "AFP", -0.6, MARCH_18.plusSeconds(3_600)));
+        assertThat(leaderStances.isEmpty()).isTrue();
+        assertThat(leaders().get("albin-kurti")).isEqualTo(before);
+        assertThat(leaders().get("albin-kurti").days()).containsOnlyKeys("2023-03-18");
+    }
+
+    @Test
+    void severalLeadersAreCountedApartAndAnEditMovesAContributionFromOneToAnother() throws Exception {
+        ArticleAnalysis three = new ArticleAnalysis("a-1", null, MARCH_18, "AFP", "x",
+                List.of(leader("albin-kurti", "Albin Kurti", 0), leader("aleksandar-vucic", "Aleksandar Vučić", 0),
+                        leader("josep-borrell", "Josep Borrell", 0)),
+                List.of(), List.of(), List.of(new Stance("albin-kurti", -0.5, 2), new Stance("aleksandar-vucic", 0.25, 1),
+                        new Stance("josep-borrell", 0.75, 3)),
+                List.of());
+        send(three);
+        send(new ArticleAnalysis("a-2", null, MARCH_18.plusSeconds(86_400), "AFP", "x",
+                List.of(leader("albin-kurti", "Albin Kurti", 0)), List.of(), List.of(),
+                List.of(new Stance("albin-kurti", 0.5, 2)), List.of()));
+        assertThat(leaders().get("albin-kurti").articles()).isEqualTo(2);
+        assertThat(leaders().get("albin-kurti").evidence()).isEqualTo(4);
+        assertThat(leaders().get("albin-kurti").days()).containsOnlyKeys("2023-03-18", "2023-03-19");
+        assertThat(leaders().get("aleksandar-vucic").evidence()).isEqualTo(1);
+        assertThat(leaders().get("josep-borrell").evidence()).isEqualTo(3);
+        assertThat(leaderStances.readKeyValuesToMap()).containsOnlyKeys("albin-kurti", "aleksandar-vucic",
+                "josep-borrell");
+
+        // a-1 edited: Borrell no longer in it; Kurti's share changes; Vučić's stays
+        send(new ArticleAnalysis("a-1", null, MARCH_18, "AFP", "x",
+                List.of(leader("albin-kurti", "Albin Kurti", 0), leader("aleksandar-vucic", "Aleksandar Vučić", 0)),
+                List.of(), List.of(), List.of(new Stance("albin-kurti", 0.5, 1), new Stance("aleksandar-vucic", 0.25, 1)),
+                List.of()));
+        assertThat(leaders().get("josep-borrell")).isNull();
+        assertThat(leaders().get("albin-kurti").evidence()).isEqualTo(3);
+        assertThat(leaders().get("albin-kurti").articles()).isEqualTo(2);
+        assertThat(leaders().get("aleksandar-vucic").evidence()).isEqualTo(1);
+        Map<String, byte[]> changed = leaderStances.readKeyValuesToMap();
+        assertThat(changed).containsKeys("albin-kurti", "josep-borrell");
+        assertThat(changed.get("josep-borrell")).isNull();
+    }
 }

@@ -4,7 +4,7 @@
 #
 #   source bench/lib.sh
 #   bench_init NAME        # builds (unless BENCH_NO_BUILD=1), harness_init bench/NAME, copies the bench tools
-#   bench_java CLASS ARGS  # a tool of src/test/java/io/stancewire/bench on the application's own jars
+#   bench_java CLASS ARGS  # a tool of src/tools/java/io/stancewire/bench on the application's own jars
 #   machine_json           # the machine, the load average, the commit
 #
 # Results go to target/bench/NAME.json; logs and data of the run to target/bench/NAME/run-<time>-<pid>/.
@@ -26,7 +26,7 @@ bench_init() {
     fi
     harness_init "bench/$1"
     mkdir -p "$H_RUN/bin/io/stancewire/bench"
-    cp "$BENCH_REPO"/target/test-classes/io/stancewire/bench/*.class "$H_RUN/bin/io/stancewire/bench/"
+    cp "$BENCH_REPO"/target/tools-classes/io/stancewire/bench/*.class "$H_RUN/bin/io/stancewire/bench/"
 }
 
 # bench_java CLASS ARGS...: the bench tools run on the packaged application's jars (Kafka clients, Jackson, the

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Harness for running real Stancewire instances (target/quarkus-app) against one real standalone Kafka broker
-# (io.stancewire.ops.BrokerMain, test scope). Sourced by scripts/check-instances and scripts/check-faults.
+# (io.stancewire.ops.BrokerMain, a tool of src/tools/java). Sourced by scripts/check-instances and scripts/check-faults.
 #
 #   source scripts/lib/harness.sh
 #   harness_init instances               # run directory target/instances/run-<time>, traps, app copy
@@ -67,14 +67,14 @@ harness_init() {
     ensure_tools
     local app="$H_REPO/target/quarkus-app"
     [ -f "$app/quarkus-run.jar" ] || die "$app/quarkus-run.jar is missing: run ./mvnw -B package -DskipTests first"
-    [ -f "$H_REPO/target/test-classes/io/stancewire/ops/BrokerMain.class" ] \
-        || die "target/test-classes/io/stancewire/ops/BrokerMain.class is missing: run ./mvnw -B package -DskipTests first"
+    [ -f "$H_REPO/target/tools-classes/io/stancewire/ops/BrokerMain.class" ] \
+        || die "target/tools-classes/io/stancewire/ops/BrokerMain.class is missing: run ./mvnw -B package -DskipTests first"
     H_RUN="$H_REPO/target/$name/run-$(date +%Y%m%d-%H%M%S)-$$"
     mkdir -p "$H_RUN/logs" "$H_RUN/bin/io/stancewire/ops"
     trap harness_cleanup EXIT
     trap 'log "interrupted"; exit 130' INT TERM
     cp -a "$app" "$H_RUN/app"
-    cp "$H_REPO"/target/test-classes/io/stancewire/ops/BrokerMain*.class "$H_RUN/bin/io/stancewire/ops/"
+    cp "$H_REPO"/target/tools-classes/io/stancewire/ops/BrokerMain*.class "$H_RUN/bin/io/stancewire/ops/"
     H_APP="$H_RUN/app"
     # the broker runs on the application's own jars (Kafka 4.1.2 and EmbeddedKafkaBroker in app/)
     H_CP="$H_RUN/bin:$H_APP/app/*:$H_APP/lib/main/*:$H_APP/lib/boot/*"

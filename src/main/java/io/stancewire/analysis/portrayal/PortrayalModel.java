@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * How a sentence portrays the person at a span: multinomial logistic regression over {@link PortrayalFeatures},
- * trained on NewsMTSC by {@code TrainPortrayal} (test scope, {@code scripts/train-portrayal}) and shipped as
- * {@code analysis/portrayal-model.tsv}. Immutable and thread-safe.
+ * trained on NewsMTSC by {@code TrainPortrayal} ({@code src/tools/java}, {@code scripts/train-portrayal}) and
+ * shipped as {@code analysis/portrayal-model.tsv}. Immutable and thread-safe.
  *
  * <p>The file, UTF-8, TAB-separated: {@code #} comment lines, then {@code classes -1 0 1}, {@code bias b b b}, an
  * optional {@code offsets o o o} line (added to the class scores by {@link #label}, zero when absent), an optional

@@ -2,9 +2,11 @@ package io.stancewire.analysis;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.stancewire.analysis.actors.LeaderRegistry;
+import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Quote;
 import io.stancewire.analysis.parse.NlpPipeline;
@@ -26,7 +28,8 @@ public final class ProbeAttribution {
                 continue;
             }
             System.out.println("######## " + block.strip().replace('\n', '¶'));
-            ArticleAnalysis analysis = analyzer.analyze(TestArticles.article("probe-" + n++, block));
+            ArticleAnalysis analysis = analyzer.analyze(new Article("probe-" + n++, block, null,
+                    Instant.parse("2023-03-18T20:00:00Z"), "test", null, "en"));
             for (Quote q : analysis.quotes()) {
                 System.out.printf("  %-8s %-24s %-20s %-20s | %s%n", q.kind(), q.speakerName(),
                         q.speakerMention() == null ? null : q.speakerMention().text(),

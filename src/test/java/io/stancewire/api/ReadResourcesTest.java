@@ -86,6 +86,10 @@ class ReadResourcesTest {
             assertThat(request.apiKey()).as("the caller's key stays on this instance").isNull();
             assertThat(request.authorization()).isNull();
         }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).as("forwarded requests are counted by outcome and timed as REST client calls")
+                .containsPattern("stancewire_peer_requests_total\\{[^}]*outcome=\"success\"[^}]*\\} [1-9]")
+                .containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/\\{path\\}\"");
     }
 
     @Test

@@ -28,8 +28,8 @@ import io.stancewire.analysis.model.Relation;
 import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.model.Stance;
 import io.stancewire.analysis.model.ToneCue;
-import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.analysis.parse.ParsedText;
+import io.stancewire.analysis.parse.Parser;
 import io.stancewire.analysis.portrayal.PortrayalModel;
 import io.stancewire.analysis.portrayal.PortrayalScorer;
 import io.stancewire.analysis.quotes.AttributionModel;
@@ -49,7 +49,7 @@ import io.stancewire.analysis.tone.ToneCueMatcher;
  */
 public final class ArticleAnalyzer {
 
-    private final NlpPipeline pipeline;
+    private final Parser parser;
     private final LeaderRegistry registry;
     private final Set<String> demonyms;
     private final ToneLexicon toneLexicon = new ToneLexicon();
@@ -61,15 +61,16 @@ public final class ArticleAnalyzer {
     private final AnimateNouns animateNouns = AnimateNouns.load();
     private final PronounResolver pronouns = new PronounResolver(firstNames);
 
-    public ArticleAnalyzer(NlpPipeline pipeline, LeaderRegistry registry) {
-        this.pipeline = pipeline;
+    /** {@code parser}: the {@link io.stancewire.analysis.parse.NlpPipeline}, or in tests parses stored from it. */
+    public ArticleAnalyzer(Parser parser, LeaderRegistry registry) {
+        this.parser = parser;
         this.registry = registry;
         this.demonyms = ActorResolver.demonymsOf(registry);
     }
 
     public ArticleAnalysis analyze(Article article) {
         String body = article.body();
-        ParsedText text = new ParsedText(body, pipeline.annotate(body));
+        ParsedText text = new ParsedText(body, parser.annotate(body));
         checkInterrupted();
         ActorIndex actors = new ActorResolver(registry, demonyms, firstNames, pronouns).resolve(text);
         ReferentResolver referents = new ReferentResolver(text, actors, registry, demonyms, animateNouns, firstNames);

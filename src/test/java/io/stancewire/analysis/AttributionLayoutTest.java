@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.stancewire.analysis.model.ArticleAnalysis;
@@ -13,10 +14,13 @@ import io.stancewire.analysis.model.Quote;
  * The speaker rules added for unseen news layouts (PolNeAR dev errors by kind of construction), and reported speech
  * from the learned cues, on sentences written for the test: no annotated text is used.
  */
+@Tag(StoredParses.TAG)
 class AttributionLayoutTest {
 
+    private static final StoredParses PARSES = StoredParses.of(AttributionLayoutTest.class);
+
     private static ArticleAnalysis analyze(String body) {
-        return SharedAnalyzer.analyzer().analyze(TestArticles.article("t", body));
+        return PARSES.analyzer().analyze(TestArticles.article("t", body));
     }
 
     private static Quote direct(String body, String start) {

@@ -2,6 +2,7 @@ package io.stancewire.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.stancewire.analysis.actors.ActorResolver;
@@ -12,11 +13,14 @@ import io.stancewire.analysis.model.Quote;
  * The speaker rules ({@code analysis.quotes.speaker}) and {@code ReferentResolver} end to end on small sentences written for the test (not
  * taken from any annotated set): each names the pattern of news attribution it covers.
  */
+@Tag(StoredParses.TAG)
 class QuoteAttributionTest {
+
+    private static final StoredParses PARSES = StoredParses.of(QuoteAttributionTest.class);
 
     /** The speaker name of the direct quote whose text (after the opening mark) starts with {@code start}. */
     private static String speaker(String body, String start) {
-        ArticleAnalysis analysis = SharedAnalyzer.analyzer().analyze(TestArticles.article("t", body));
+        ArticleAnalysis analysis = PARSES.analyzer().analyze(TestArticles.article("t", body));
         Quote quote = analysis.quotes().stream()
                 .filter(q -> q.kind().equals(Quote.DIRECT) && q.text().substring(1).startsWith(start))
                 .findFirst().orElseThrow(() -> new AssertionError("no quote starting " + start));

@@ -6,18 +6,22 @@ import io.stancewire.analysis.actors.LeaderRegistry;
 import io.stancewire.analysis.parse.NlpPipeline;
 
 /**
- * One CoreNLP pipeline and analyzer per test JVM for the plain JUnit analysis tests: loading the models takes seconds
- * and hundreds of MB, and surefire runs every test class in the same JVM.
+ * One CoreNLP pipeline and analyzer per test JVM for the plain JUnit analysis tests that parse with the real models:
+ * loading them takes seconds and hundreds of MB, and surefire runs every test class in the same JVM. Tests of rules
+ * on sentences of their own read stored parses instead ({@link StoredParses}). The registry alone loads no model.
  */
 public final class SharedAnalyzer {
 
     private SharedAnalyzer() {
     }
 
+    private static final class Registry {
+        static final LeaderRegistry REGISTRY = LeaderRegistry.load(Optional.empty());
+    }
+
     private static final class Loaded {
         static final NlpPipeline PIPELINE = new NlpPipeline();
-        static final LeaderRegistry REGISTRY = LeaderRegistry.load(Optional.empty());
-        static final ArticleAnalyzer ANALYZER = new ArticleAnalyzer(PIPELINE, REGISTRY);
+        static final ArticleAnalyzer ANALYZER = new ArticleAnalyzer(PIPELINE, Registry.REGISTRY);
     }
 
     public static NlpPipeline pipeline() {
@@ -25,7 +29,7 @@ public final class SharedAnalyzer {
     }
 
     public static LeaderRegistry registry() {
-        return Loaded.REGISTRY;
+        return Registry.REGISTRY;
     }
 
     public static ArticleAnalyzer analyzer() {

@@ -18,7 +18,7 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * the analysis needs, at a fraction of its cost), no quote annotator ({@link io.stancewire.analysis.quotes.QuoteFinder}; CoreNLP's is not
  * thread-safe), so one pipeline serves every worker thread. Build one per JVM: loading takes seconds.
  */
-public final class NlpPipeline {
+public final class NlpPipeline implements Parser {
 
     public static final String NER_MAPPING = "analysis/ner-titles.tsv";
     static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
@@ -48,6 +48,7 @@ public final class NlpPipeline {
         return props;
     }
 
+    @Override
     public CoreDocument annotate(String text) {
         CoreDocument document = new CoreDocument(text);
         pipeline.annotate(document);

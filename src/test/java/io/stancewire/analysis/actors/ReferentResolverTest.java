@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.stancewire.analysis.SharedAnalyzer;
+import io.stancewire.analysis.StoredParses;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 import io.stancewire.analysis.lexicons.AnimateNouns;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.parse.ParsedText;
 
 /** Resolving a phrase is a pure lookup: it proposes actors and mentions, and only {@code commit} adds them. */
+@Tag(StoredParses.TAG)
 class ReferentResolverTest {
+
+    private static final StoredParses PARSES = StoredParses.of(ReferentResolverTest.class);
 
     private static final FirstNames FIRST_NAMES = FirstNames.load();
     private static final AnimateNouns ANIMATE = AnimateNouns.load();
@@ -30,7 +35,7 @@ class ReferentResolverTest {
     }
 
     private static Read read(String body) {
-        ParsedText text = new ParsedText(body, SharedAnalyzer.pipeline().annotate(body));
+        ParsedText text = new ParsedText(body, PARSES.annotate(body));
         Set<String> demonyms = ActorResolver.demonymsOf(SharedAnalyzer.registry());
         ActorIndex actors = new ActorResolver(SharedAnalyzer.registry(), demonyms, FIRST_NAMES,
                 new PronounResolver(FIRST_NAMES)).resolve(text);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import io.stancewire.analysis.SharedAnalyzer;
+import io.stancewire.analysis.StoredParses;
 import io.stancewire.analysis.TestArticles;
 import io.stancewire.analysis.lexicons.FirstNames;
 import io.stancewire.analysis.lexicons.SpeechVerbs;
@@ -19,14 +21,17 @@ import io.stancewire.analysis.model.Span;
 import io.stancewire.analysis.parse.ParsedText;
 
 /** People the actor step leaves out get an actor, and so a portrayal ({@link UnlinkedPersons}). Synthetic sentences. */
+@Tag(StoredParses.TAG)
 class UnlinkedPersonsTest {
+
+    private static final StoredParses PARSES = StoredParses.of(UnlinkedPersonsTest.class);
 
     private static ArticleAnalysis analyze(String body) {
         return analyze("t", body);
     }
 
     private static ArticleAnalysis analyze(String articleId, String body) {
-        return SharedAnalyzer.analyzer().analyze(TestArticles.article(articleId, body));
+        return PARSES.analyzer().analyze(TestArticles.article(articleId, body));
     }
 
     private static Actor actor(ArticleAnalysis analysis, String id) {
@@ -93,7 +98,7 @@ class UnlinkedPersonsTest {
     // names the NER misses: the test takes the PERSON tag away from a name, as the 3-class NER does now and then
 
     private static ActorIndex resolveWithoutNer(String body, String... untagged) {
-        CoreDocument document = SharedAnalyzer.pipeline().annotate(body);
+        CoreDocument document = PARSES.annotate(body);
         for (String word : untagged) {
             // the last occurrence only
             CoreLabel last = null;

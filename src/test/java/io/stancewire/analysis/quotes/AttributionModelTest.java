@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.stancewire.analysis.SharedAnalyzer;
+import io.stancewire.analysis.StoredParses;
 import io.stancewire.analysis.lexicons.TsvResource;
 import io.stancewire.analysis.parse.ParsedText;
 
@@ -14,7 +15,10 @@ import io.stancewire.analysis.parse.ParsedText;
  * Guards the learned {@code attribution-model.tsv}: features and weights only (lemmas and relation names, never text of
  * the unlicensed data it was learned from), and a model that still tells plain attributions from plain narration.
  */
+@Tag(StoredParses.TAG)
 class AttributionModelTest {
+
+    private static final StoredParses PARSES = StoredParses.of(AttributionModelTest.class);
 
     @Test
     void theFileHoldsFeaturesAndWeightsOnly() {
@@ -47,7 +51,7 @@ class AttributionModelTest {
     }
 
     private static double probability(AttributionModel model, String sentence, String cue, String relation) {
-        ParsedText text = new ParsedText(sentence, SharedAnalyzer.pipeline().annotate(sentence));
+        ParsedText text = new ParsedText(sentence, PARSES.annotate(sentence));
         int token = text.tokenAt(sentence.indexOf(cue));
         CueConstructions.Construction construction = CueConstructions.at(text, token).stream()
                 .filter(c -> c.relation().equals(relation)).findFirst()

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.stancewire.analysis.SharedAnalyzer;
+import io.stancewire.analysis.StoredParses;
 import io.stancewire.analysis.parse.ParsedText;
 
 /** What the attribution model reads of a candidate, on sentences written for the test. */
+@Tag(StoredParses.TAG)
 class CueFeaturesTest {
+
+    private static final StoredParses PARSES = StoredParses.of(CueFeaturesTest.class);
 
     @Test
     void aPersonSayingThatAClauseIsTrue() {
@@ -29,7 +33,7 @@ class CueFeaturesTest {
     }
 
     private static List<String> features(String sentence, String cue, String relation) {
-        ParsedText text = new ParsedText(sentence, SharedAnalyzer.pipeline().annotate(sentence));
+        ParsedText text = new ParsedText(sentence, PARSES.annotate(sentence));
         int token = text.tokenAt(sentence.indexOf(cue));
         CueConstructions.Construction construction = CueConstructions.at(text, token).stream()
                 .filter(c -> c.relation().equals(relation)).findFirst()

@@ -5,22 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.stancewire.analysis.SharedAnalyzer;
+import io.stancewire.analysis.StoredParses;
 import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.model.ArticleAnalysis;
 import io.stancewire.analysis.model.Relation;
 
 /**
- * The rules that find relations, each on a sentence of its own (the real CoreNLP models): targets of acts, actors
+ * The rules that find relations, each on a sentence of its own (parses stored from the real CoreNLP pipeline): targets of acts, actors
  * NER does not know, countries behind descriptions, mutual acts, controlled verbs, owners of abstract objects,
  * registry descriptions, and quotes that speak of someone.
  */
+@Tag(StoredParses.TAG)
 class RelationRulesTest {
 
+    private static final StoredParses PARSES = StoredParses.of(RelationRulesTest.class);
+
     private static ArticleAnalysis analyze(String body) {
-        return SharedAnalyzer.analyzer().analyze(new Article("rules", body, null, Instant.EPOCH, null, null, "en"));
+        return PARSES.analyzer().analyze(new Article("rules", body, null, Instant.EPOCH, null, null, "en"));
     }
 
     private static Relation relation(ArticleAnalysis analysis, String agent, String target) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.stancewire.analysis.SharedAnalyzer;
+import io.stancewire.analysis.StoredParses;
 import io.stancewire.analysis.actors.ActorIndex;
 import io.stancewire.analysis.actors.ActorResolver;
 import io.stancewire.analysis.actors.PronounResolver;
@@ -19,9 +20,12 @@ import io.stancewire.analysis.quotes.QuoteFinder;
 
 /**
  * One sentence or paragraph read up to the speaker rules (parse, actors, quotes), so that a rule can be asked on its
- * own about one quote, with the CoreNLP models of {@link SharedAnalyzer}.
+ * own about one quote, from the parses of {@link SpeakerRulesTest}'s sentences stored from the CoreNLP models
+ * ({@link StoredParses}).
  */
 final class RuleFixture {
+
+    private static final StoredParses PARSES = StoredParses.of(SpeakerRulesTest.class);
 
     private static final class Lexicons {
         static final FirstNames FIRST_NAMES = FirstNames.load();
@@ -39,7 +43,7 @@ final class RuleFixture {
 
     private RuleFixture(String body) {
         this.body = body;
-        text = new ParsedText(body, SharedAnalyzer.pipeline().annotate(body));
+        text = new ParsedText(body, PARSES.annotate(body));
         actors = new ActorResolver(SharedAnalyzer.registry(), Lexicons.DEMONYMS, Lexicons.FIRST_NAMES,
                 new PronounResolver(Lexicons.FIRST_NAMES)).resolve(text);
         referents = new ReferentResolver(text, actors, SharedAnalyzer.registry(), Lexicons.DEMONYMS,

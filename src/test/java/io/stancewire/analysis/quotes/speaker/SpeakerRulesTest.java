@@ -11,8 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.stancewire.analysis.StoredParses;
 import io.stancewire.analysis.actors.ReferentResolver;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
 
@@ -20,6 +22,7 @@ import io.stancewire.analysis.actors.ReferentResolver.Referent;
  * Each speaker rule on its own sentences (written for the test): the layout it is for, and a layout that is not its
  * own, where it must find nothing and leave the quote to the other rules.
  */
+@Tag(StoredParses.TAG)
 class SpeakerRulesTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
@@ -27,6 +28,7 @@ import io.stancewire.analysis.model.ArticleAnalysis;
  * same from a stored parse as from a fresh one. It fails after a change to what the parse holds (the pipeline, the
  * title mapping, CoreNLP) until {@code scripts/store-parses} stores the parses again.
  */
+@Tag("integration") // loads the CoreNLP models
 class StoredParsesEquivalenceTest {
 
     /** The stores of the tests that analyse whole articles ({@code ArticleAnalyzer}) rather than ask one rule. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import edu.stanford.nlp.parser.nndep.DependencyParser;
@@ -15,6 +16,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.stancewire.analysis.TestArticles;
 
 /** Our scorer must not change CoreNLP's parses: same typed dependencies, sentence by sentence. */
+@Tag("integration") // loads the CoreNLP models
 class TransitionParserTest {
 
     @Test

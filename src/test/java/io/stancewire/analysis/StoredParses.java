@@ -39,7 +39,7 @@ import io.stancewire.analysis.parse.Parser;
  * form ({@link ProtobufAnnotationSerializer}, which keeps every annotation the pipeline sets: tokens with offsets,
  * POS, lemma, NER with {@code TitleTagger}'s titles and demonyms, sentences, the basic and enhanced++ graphs), one per
  * text, found by the exact text. A text that is not stored (a sentence of the test new or changed since) fails with
- * the way to store it again: {@code scripts/store-parses} ({@link StoreParses}), which runs every test class tagged
+ * the way to store it again: {@code scripts/store-parses} ({@link StoredParsesWriter}), which runs every test class tagged
  * {@value #TAG} with the models and rewrites the resources from the texts they ask for.
  *
  * <p>
@@ -215,12 +215,14 @@ public final class StoredParses implements Parser {
     }
 
     /**
-     * While {@link StoreParses} runs the tagged tests: every text asked for is parsed by the real pipeline and its
-     * document kept, by test class, to be written once the tests are done.
+     * While {@code scripts/store-parses} runs the tagged tests ({@code -Dstored-parses.record=true}): every text asked
+     * for is parsed by the real pipeline and its document kept, by test class, for {@link StoredParsesWriter} to write
+     * once the tests are done.
      */
     static final class Recorder {
 
-        private static volatile boolean recording;
+        /** {@code -Dstored-parses.record=true}: {@code scripts/store-parses} runs the tagged tests to store them. */
+        private static final boolean recording = Boolean.getBoolean("stored-parses.record");
         /** Fails on an annotation the protocol buffer form cannot keep, rather than storing a parse without it. */
         private static final ProtobufAnnotationSerializer LOSSLESS = new ProtobufAnnotationSerializer(true);
         private static final Map<String, SortedMap<String, CoreNLPProtos.Document>> RECORDED = new LinkedHashMap<>();
@@ -228,8 +230,8 @@ public final class StoredParses implements Parser {
         private Recorder() {
         }
 
-        static void start() {
-            recording = true;
+        static boolean isRecording() {
+            return recording;
         }
 
         static CoreDocument parse(String name, String text) {

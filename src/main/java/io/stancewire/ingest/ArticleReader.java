@@ -151,10 +151,6 @@ public class ArticleReader {
             if (!language.toLowerCase(Locale.ROOT).split("-")[0].equals("en")) {
                 throw UnsupportedLanguageException.declared(language);
             }
-        } else if (detectLanguage) {
-            LanguageDetection.get().foreignLanguage(body).ifPresent(detected -> {
-                throw UnsupportedLanguageException.detected(detected);
-            });
         }
         Instant publishedAt = defaultPublishedAt;
         String published = text(root, "publishedAt");
@@ -166,6 +162,11 @@ public class ArticleReader {
             if (text != null) {
                 checkCharacters(field, text);
             }
+        }
+        if (language == null && detectLanguage) { // last: about 15 ms, where every other check costs microseconds
+            LanguageDetection.get().foreignLanguage(body).ifPresent(detected -> {
+                throw UnsupportedLanguageException.detected(detected);
+            });
         }
         return new Article(id, body, text(root, "title"), publishedAt, text(root, "source"), text(root, "url"),
                 language == null ? "en" : language);

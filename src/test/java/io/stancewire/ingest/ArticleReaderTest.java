@@ -191,6 +191,16 @@ public class ArticleReaderTest {
     }
 
     @Test
+    void theCheapChecksComeBeforeTheLanguageIsDetected() {
+        ArticleReader detecting = new ArticleReader(1000, true);
+        byte[] frenchWithABadDate = ("{\"id\": \"a\", \"publishedAt\": \"yesterday\", \"body\": \"" + FRENCH + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> detecting.read(frenchWithABadDate, null, true, NOW))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.field())
+                        .isEqualTo("publishedAt"));
+    }
+
+    @Test
     void aDeclaredForeignLanguageIsTaggedByItsPrimarySubtag() {
         assertThatThrownBy(() -> read("{\"id\": \"a\", \"body\": \"Hallo.\", \"language\": \"de-AT\"}"))
                 .isInstanceOfSatisfying(UnsupportedLanguageException.class, e -> {

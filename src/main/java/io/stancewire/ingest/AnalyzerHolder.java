@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import io.smallrye.reactive.messaging.PausableChannel;
 import io.stancewire.analysis.ArticleAnalyzer;
 import io.stancewire.analysis.actors.LeaderRegistry;
 import io.stancewire.analysis.parse.NlpPipeline;
+import io.stancewire.analysis.parse.Parser;
 import io.stancewire.config.StancewireConfig;
 import io.stancewire.ingest.IngestMetrics.LoadKind;
 
@@ -35,17 +37,24 @@ public class AnalyzerHolder {
 
     private final CompletableFuture<ArticleAnalyzer> loaded = new CompletableFuture<>();
     private volatile ArticleAnalyzer current;
-    private volatile NlpPipeline pipeline;
+    private volatile Parser pipeline;
     private volatile boolean loading;
     private final StancewireConfig config;
     private final ChannelRegistry channels;
     private final IngestMetrics metrics;
+    /** Loads the CoreNLP models: {@link NlpPipeline}'s constructor, or a stand-in in tests. */
+    private final Supplier<Parser> models;
 
     @Inject
     public AnalyzerHolder(StancewireConfig config, IngestMetrics metrics, ChannelRegistry channels) {
+        this(config, metrics, channels, NlpPipeline::new);
+    }
+
+    AnalyzerHolder(StancewireConfig config, IngestMetrics metrics, ChannelRegistry channels, Supplier<Parser> models) {
         this.config = config;
         this.metrics = metrics;
         this.channels = channels;
+        this.models = models;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -117,7 +126,7 @@ public class AnalyzerHolder {
         try {
             long started = System.nanoTime();
             LeaderRegistry registry = LeaderRegistry.load(config.analysis().registry());
-            NlpPipeline nlp = new NlpPipeline();
+            Parser nlp = models.get();
             ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, registry);
             LOG.infof("CoreNLP models and %d registry entries loaded in %d ms", registry.size(),
                     (System.nanoTime() - started) / 1_000_000);

@@ -39,6 +39,8 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
+import io.stancewire.analysis.portrayal.PortrayalModel;
+
 /**
  * Issue 15 feasibility study: portrayal (NewsMTSC) from a frozen sentence encoder run in the JVM. The encoder is the
  * quantized ONNX all-MiniLM-L6-v2 of the Maven Central artifact {@code dev.langchain4j:langchain4j-embeddings-all-
@@ -63,7 +65,8 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * <p>System properties: {@code study.placeholder}, {@code study.window}, {@code study.lambdas} (comma list, default
  * {@code 1e-2,1e-1,1}), {@code study.combos} (comma list of feature sets joined by '+', e.g. {@code tokmask+lex}),
  * {@code study.cv=K} adds a K-fold cross-validation on train grouped by article (the folds of TrainPortrayal's), {@code
- * study.timing=false} skips the cost measurement, {@code stancewire.datasets}.
+ * study.timing=false} skips the cost measurement, {@code study.mlp=H} adds a head with one hidden layer of H units
+ * ({@code study.epochs}, default 10; {@code study.mlpl2}, default {@code 1e-4,1e-3}), {@code stancewire.datasets}.
  */
 public final class EncoderPortrayalStudy {
 
@@ -365,6 +368,28 @@ public final class EncoderPortrayalStudy {
                         head.iterations, (System.nanoTime() - t2) / 1e9);
             }
         }
+        // a one-hidden-layer head on the same inputs: -Dstudy.mlp=HIDDEN (off by default)
+        int hidden = Integer.getInteger("study.mlp", 0);
+        if (hidden > 0) {
+            int epochs = Integer.getInteger("study.epochs", 10);
+            System.out.printf("%nMLP head: %d ReLU units, Adam 1e-3, batch 32, %d epochs, seed 20240611%n", hidden, epochs);
+            for (List<String> combo : combos) {
+                float[][] xTrain = concat(emb, combo, "train");
+                float[][] xMt = concat(emb, combo, "dev-mt");
+                float[][] xRw = concat(emb, combo, "dev-rw");
+                for (double lambda : Arrays.stream(System.getProperty("study.mlpl2", "1e-4,1e-3").split(","))
+                        .mapToDouble(Double::parseDouble).toArray()) {
+                    long t2 = System.nanoTime();
+                    Mlp head = Mlp.fit(xTrain, yTrain, hidden, lambda, epochs, 20240611L);
+                    int[] pMt = head.predict(xMt);
+                    int[] pRw = head.predict(xRw);
+                    System.out.printf("mlp %-16s %5d %8.0e  %.3f   %.3f   (%.3f; %.3f)  train %.3f  [%.1f s]%n",
+                            String.join("+", combo), xTrain[0].length, lambda, macroF1(yMt, pMt),
+                            macroF1(yRw, pRw), accuracy(yMt, pMt), accuracy(yRw, pRw),
+                            macroF1(yTrain, head.predict(xTrain)), (System.nanoTime() - t2) / 1e9);
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ texts
@@ -584,6 +609,40 @@ public final class EncoderPortrayalStudy {
             this.w = w;
         }
 
+        /** Mean and inverse deviation of each column, in a Softmax with no weights. */
+        static Softmax standardiser(float[][] x) {
+            int n = x.length;
+            int d = x[0].length;
+            double[] mean = new double[d];
+            double[] scale = new double[d];
+            for (float[] row : x) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += row[j];
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                mean[j] /= n;
+            }
+            for (float[] row : x) {
+                for (int j = 0; j < d; j++) {
+                    scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                double sd = Math.sqrt(scale[j] / n);
+                scale[j] = sd > 1e-12 ? 1 / sd : 0;
+            }
+            return new Softmax(mean, scale, new double[0]);
+        }
+
+        double[] standardise(float[] x) {
+            double[] z = new double[mean.length];
+            for (int j = 0; j < z.length; j++) {
+                z[j] = (x[j] - mean[j]) * scale[j];
+            }
+            return z;
+        }
+
         static Softmax fit(float[][] x, int[] y, double lambda, int maxIterations) {
             int n = x.length;
             int d = x[0].length;
@@ -690,6 +749,175 @@ public final class EncoderPortrayalStudy {
             int[] p = new int[x.length];
             for (int i = 0; i < x.length; i++) {
                 double[] s = scores(x[i]);
+                p[i] = s[0] >= s[1] && s[0] >= s[2] ? 0 : s[1] >= s[2] ? 1 : 2;
+            }
+            return p;
+        }
+    }
+
+    /**
+     * One hidden layer of ReLU units on the standardised inputs, class-weighted cross-entropy, L2 on the weights, Adam
+     * (learning rate 1e-3, batches of 32), a fixed number of epochs; initial weights and order from a fixed seed.
+     */
+    static final class Mlp {
+        final double[] mean;
+        final double[] scale;
+        final double[][] w1;
+        final double[] b1;
+        final double[][] w2;
+        final double[] b2;
+
+        private Mlp(double[] mean, double[] scale, int hidden, Random random) {
+            int d = mean.length;
+            this.mean = mean;
+            this.scale = scale;
+            w1 = new double[hidden][d];
+            b1 = new double[hidden];
+            w2 = new double[3][hidden];
+            b2 = new double[3];
+            for (double[] row : w1) {
+                for (int j = 0; j < d; j++) {
+                    row[j] = random.nextGaussian() * Math.sqrt(2.0 / d);
+                }
+            }
+            for (double[] row : w2) {
+                for (int j = 0; j < hidden; j++) {
+                    row[j] = random.nextGaussian() * Math.sqrt(1.0 / hidden);
+                }
+            }
+        }
+
+        static Mlp fit(float[][] x, int[] y, int hidden, double lambda, int epochs, long seed) {
+            int n = x.length;
+            int d = x[0].length;
+            Softmax standard = Softmax.standardiser(x);
+            double[][] z = new double[n][];
+            for (int i = 0; i < n; i++) {
+                z[i] = standard.standardise(x[i]);
+            }
+            int[] count = new int[3];
+            for (int label : y) {
+                count[label]++;
+            }
+            double[] cw = new double[3];
+            for (int c = 0; c < 3; c++) {
+                cw[c] = count[c] == 0 ? 0 : n / (3.0 * count[c]);
+            }
+            Random random = new Random(seed);
+            Mlp m = new Mlp(standard.mean, standard.scale, hidden, random);
+            // parameters flattened for Adam: w1, b1, w2, b2
+            double[][] params = new double[hidden + 3 + 2][];
+            for (int k = 0; k < hidden; k++) {
+                params[k] = m.w1[k];
+            }
+            params[hidden] = m.b1;
+            for (int c = 0; c < 3; c++) {
+                params[hidden + 1 + c] = m.w2[c];
+            }
+            params[hidden + 4] = m.b2;
+            double[][] grad = new double[params.length][];
+            double[][] m1 = new double[params.length][];
+            double[][] m2 = new double[params.length][];
+            for (int k = 0; k < params.length; k++) {
+                grad[k] = new double[params[k].length];
+                m1[k] = new double[params[k].length];
+                m2[k] = new double[params[k].length];
+            }
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            double lr = 1e-3;
+            int step = 0;
+            double[] h = new double[hidden];
+            double[] dh = new double[hidden];
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                for (int from = 0; from < n; from += 32) {
+                    int to = Math.min(n, from + 32);
+                    for (double[] g : grad) {
+                        Arrays.fill(g, 0);
+                    }
+                    for (int b = from; b < to; b++) {
+                        int i = order[b];
+                        double[] out = m.forward(z[i], h);
+                        double[] p = PortrayalModel.softmax(out);
+                        double weight = cw[y[i]] / (to - from);
+                        Arrays.fill(dh, 0);
+                        for (int c = 0; c < 3; c++) {
+                            double g = weight * (p[c] - (c == y[i] ? 1 : 0));
+                            grad[hidden + 4][c] += g;
+                            double[] g2 = grad[hidden + 1 + c];
+                            double[] w2c = m.w2[c];
+                            for (int k = 0; k < hidden; k++) {
+                                g2[k] += g * h[k];
+                                dh[k] += g * w2c[k];
+                            }
+                        }
+                        for (int k = 0; k < hidden; k++) {
+                            if (h[k] <= 0) {
+                                continue;
+                            }
+                            double g = dh[k];
+                            grad[hidden][k] += g;
+                            double[] g1 = grad[k];
+                            double[] zi = z[i];
+                            for (int j = 0; j < d; j++) {
+                                g1[j] += g * zi[j];
+                            }
+                        }
+                    }
+                    step++;
+                    double c1 = 1 - Math.pow(0.9, step);
+                    double c2 = 1 - Math.pow(0.999, step);
+                    for (int k = 0; k < params.length; k++) {
+                        boolean bias = k == hidden || k == hidden + 4;
+                        double[] w = params[k];
+                        double[] g = grad[k];
+                        for (int j = 0; j < w.length; j++) {
+                            double gj = g[j] + (bias ? 0 : lambda * w[j]);
+                            m1[k][j] = 0.9 * m1[k][j] + 0.1 * gj;
+                            m2[k][j] = 0.999 * m2[k][j] + 0.001 * gj * gj;
+                            w[j] -= lr * (m1[k][j] / c1) / (Math.sqrt(m2[k][j] / c2) + 1e-8);
+                        }
+                    }
+                }
+            }
+            return m;
+        }
+
+        double[] forward(double[] z, double[] h) {
+            for (int k = 0; k < h.length; k++) {
+                double v = b1[k];
+                double[] row = w1[k];
+                for (int j = 0; j < z.length; j++) {
+                    v += row[j] * z[j];
+                }
+                h[k] = Math.max(0, v);
+            }
+            double[] out = b2.clone();
+            for (int c = 0; c < 3; c++) {
+                for (int k = 0; k < h.length; k++) {
+                    out[c] += w2[c][k] * h[k];
+                }
+            }
+            return out;
+        }
+
+        int[] predict(float[][] x) {
+            int[] p = new int[x.length];
+            double[] h = new double[b1.length];
+            for (int i = 0; i < x.length; i++) {
+                double[] z = new double[mean.length];
+                for (int j = 0; j < z.length; j++) {
+                    z[j] = (x[i][j] - mean[j]) * scale[j];
+                }
+                double[] s = forward(z, h);
                 p[i] = s[0] >= s[1] && s[0] >= s[2] ? 0 : s[1] >= s[2] ? 1 : 2;
             }
             return p;
@@ -843,11 +1071,16 @@ public final class EncoderPortrayalStudy {
         if (!Arrays.equals(head.w, again.w)) {
             throw new IllegalStateException("the head is not deterministic");
         }
+        Mlp mlp = Mlp.fit(x, labels, 8, 1e-4, 30, 1L);
+        if (accuracy(labels, mlp.predict(x)) < 0.97
+                || !Arrays.equals(mlp.predict(x), Mlp.fit(x, labels, 8, 1e-4, 30, 1L).predict(x))) {
+            throw new IllegalStateException("the MLP head does not fit three separated clusters deterministically");
+        }
         if (!window("a b c Obama d e f", 6, 11, "X", 2).equals("b c X d e")
                 || !window("Obama's rating rose", 0, 5, "X", 2).equals("X's rating")) {
             throw new IllegalStateException("window() is wrong: " + window("a b c Obama d e f", 6, 11, "X", 2));
         }
-        System.out.println("self-check: gradient, fit, determinism and windows OK");
+        System.out.println("self-check: gradient, fits, determinism and windows OK");
     }
 
     // ------------------------------------------------------------------ helpers

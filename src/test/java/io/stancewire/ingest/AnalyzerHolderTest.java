@@ -69,7 +69,8 @@ class AnalyzerHolderTest {
         ArticleAnalyzer analyzer = holder.analyzer(); // waits for the load
         assertThat(analyzer).isNotNull();
         assertThat(holder.isReady()).isTrue();
-        verify(articles).resume();
+        // resumed by the loader thread right after it hands out the analyzer
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> verify(articles).resume());
         assertThat(loads("models", "success")).isEqualTo(1);
     }
 

@@ -49,7 +49,7 @@ class AttributionLayoutTest {
 
     @Test
     void aRoleDescriptionIsThePersonTheTextWasAbout() {
-        // ReferentResolver.personByRole
+        // RoleReferents.personByRole
         Quote quote = direct("Senator Ruth Okonkwo voted against the bill on Tuesday. “It is a disaster,” the Democratic"
                 + " lawmaker told reporters.", "It is");
         assertThat(quote.speakerName()).endsWith("Okonkwo");
@@ -65,7 +65,7 @@ class AttributionLayoutTest {
 
     @Test
     void anOrganisationDescribedAndNotNamedSpeaksAsItself() {
-        // ReferentResolver.describedOrganisation: someone of its own in this article, not a guessed company
+        // DescribedActors.describedOrganisation: someone of its own in this article, not a guessed company
         Quote quote = direct("“We are proud of our record,” the company said.", "We are");
         assertThat(quote.speakerName()).isEqualTo("the company (unresolved)");
         assertThat(quote.speakerMention().text()).isEqualTo("the company");

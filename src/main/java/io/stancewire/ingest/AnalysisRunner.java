@@ -84,14 +84,7 @@ public class AnalysisRunner {
     @WithSpan(SPAN)
     public ArticleAnalysis analyzeNow(Article article) {
         describeSpan(article);
-        try {
-            if (!httpPermits.tryAcquire(HTTP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new BusyException("every analysis thread is busy; try again shortly");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BusyException("interrupted while waiting for an analysis thread");
-        }
+        acquire(httpPermits, HTTP_WAIT_SECONDS);
         try {
             return analyzeWithinBudget(article, HTTP_WAIT_SECONDS);
         } finally {
@@ -115,14 +108,7 @@ public class AnalysisRunner {
 
     private ArticleAnalysis analyzeWithinBudget(Article article, long slotWaitSeconds) {
         ArticleAnalyzer analyzer = holder.analyzer();
-        try {
-            if (!analysisSlots.tryAcquire(slotWaitSeconds, TimeUnit.SECONDS)) {
-                throw new BusyException("every analysis thread is busy; try again shortly");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BusyException("interrupted while waiting for an analysis thread");
-        }
+        acquire(analysisSlots, slotWaitSeconds);
         Future<ArticleAnalysis> running;
         Map<String, Object> logContext = MDC.getMap(); // the article's id and record, on every line it logs
         try {
@@ -157,6 +143,18 @@ public class AnalysisRunner {
                 throw runtime;
             }
             throw new IllegalStateException(String.valueOf(cause), cause);
+        }
+    }
+
+    /** One place of {@code places}, waiting at most {@code seconds}; busy when none frees in time. */
+    private static void acquire(Semaphore places, long seconds) {
+        try {
+            if (!places.tryAcquire(seconds, TimeUnit.SECONDS)) {
+                throw new BusyException("every analysis thread is busy; try again shortly");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException("interrupted while waiting for an analysis thread");
         }
     }
 

@@ -136,8 +136,8 @@ public class PeerForwarder {
         try {
             return answer.await().atMost(config.timeout().plus(Duration.ofMillis(500)));
         } catch (RuntimeException e) {
-            throw new PeerUnavailableException("the instance " + instances + " holding this data did not answer "
-                    + "within " + config.timeout().toMillis() + " ms", e);
+            throw new PeerUnavailableException("the instance " + instances + " holding this data could not be "
+                    + "reached or did not answer within " + config.timeout().toMillis() + " ms", e);
         }
     }
 

@@ -650,30 +650,12 @@ public final class EncoderPortrayalStudy {
         static Softmax fit(float[][] x, int[] y, double lambda, int maxIterations) {
             int n = x.length;
             int d = x[0].length;
-            double[] mean = new double[d];
-            double[] scale = new double[d];
-            for (float[] row : x) {
-                for (int j = 0; j < d; j++) {
-                    mean[j] += row[j];
-                }
-            }
-            for (int j = 0; j < d; j++) {
-                mean[j] /= n;
-            }
-            for (float[] row : x) {
-                for (int j = 0; j < d; j++) {
-                    scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
-                }
-            }
-            for (int j = 0; j < d; j++) {
-                double sd = Math.sqrt(scale[j] / n);
-                scale[j] = sd > 1e-12 ? 1 / sd : 0;
-            }
-            double[][] z = new double[n][d];
+            Softmax standard = standardiser(x);
+            double[] mean = standard.mean;
+            double[] scale = standard.scale;
+            double[][] z = new double[n][];
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j < d; j++) {
-                    z[i][j] = (x[i][j] - mean[j]) * scale[j];
-                }
+                z[i] = standard.standardise(x[i]);
             }
             int[] count = new int[3];
             for (int label : y) {

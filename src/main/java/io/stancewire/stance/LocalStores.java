@@ -1,21 +1,24 @@
 package io.stancewire.stance;
 
-import java.util.Map;
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.InvalidStateStorePartitionException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Key lookups in this instance's state stores with Kafka Streams' public interactive queries (v2): a
- * {@link KeyQuery} sent to the one partition that holds the key, so only that partition's store is read (Kafka
- * Streams' composite store, the v1 API, tries every local partition's store in turn on each {@code get}).
+ * Key lookups in this instance's state stores with Kafka Streams' public interactive queries, restricted to the one
+ * partition that holds the key ({@link StoreQueryParameters#withPartition}), so only that partition's store is read
+ * (without it, Kafka Streams' composite store tries every local partition's store in turn on each {@code get}).
+ *
+ * <p>Not the v2 {@code KeyQuery}: in Kafka Streams 4.1 a {@code KeyQuery} on a RocksDB store locks the store's
+ * {@code Position} and then the store, while the stream thread's {@code put} locks them the other way round; under
+ * reads and writes at once the two deadlock (seen in {@code scripts/check-faults} on 7 Dec 2026: the stream thread
+ * and a {@code GET /articles/{id}} blocked on each other, the instance stopped processing).
  */
 @ApplicationScoped
 public class LocalStores {
@@ -39,25 +42,17 @@ public class LocalStores {
      *         (restoring, closing)
      */
     public <V> Read<V> get(String store, String key, int partition) {
-        StateQueryRequest<V> request = StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, V> withKey(key))
-                .requireActive();
-        if (partition >= 0) {
-            request = request.withPartitions(Set.of(partition));
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> parameters = StoreQueryParameters.fromNameAndType(
+                store, QueryableStoreTypes.<String, V> keyValueStore());
+        try {
+            ReadOnlyKeyValueStore<String, V> local = streams.store(partition >= 0 ? parameters.withPartition(partition)
+                    : parameters);
+            return new Read<>(true, local.get(key));
+        } catch (InvalidStateStorePartitionException e) {
+            return new Read<>(false, null); // the key's partition is on another instance
+        } catch (InvalidStateStoreException e) {
+            throw new StanceQueries.StoreUnavailableException("partition " + partition + " of " + store
+                    + " cannot be read now (" + e.getMessage() + ")");
         }
-        boolean here = false;
-        for (Map.Entry<Integer, QueryResult<V>> entry : streams.query(request).getPartitionResults().entrySet()) {
-            QueryResult<V> result = entry.getValue();
-            if (result.isSuccess()) {
-                here = true;
-                if (result.getResult() != null) {
-                    return new Read<>(true, result.getResult());
-                }
-            } else if (result.getFailureReason() != FailureReason.NOT_PRESENT) {
-                throw new StanceQueries.StoreUnavailableException("partition " + entry.getKey() + " of " + store
-                        + " cannot be read now (" + result.getFailureReason() + ": " + result.getFailureMessage()
-                        + ")");
-            }
-        }
-        return new Read<>(here, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.stancewire.api;
 
+import java.time.Duration;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -11,6 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -19,8 +25,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * A request body over {@code quarkus.http.limits.max-body-size} gets a problem-details 413 ({@link
  * ProblemType#REQUEST_TOO_LARGE}) like every other error, instead of Vert.x's bare one. A body that declares its
  * length is answered before a byte of it is read (this route runs before Quarkus' own limit); a chunked one is read
- * here, up to the limit (as Quarkus would), and answered once it goes over. Either way the connection is closed, as the
- * rest of the body is never read.
+ * here, up to the limit (as Quarkus would), and answered once it goes over. Either way the rest of the body is read and
+ * thrown away for at most {@link #LINGER} (not parsed, not kept), and then the connection is closed.
  */
 @Singleton
 public class RequestSizeLimit {
@@ -33,6 +39,9 @@ public class RequestSizeLimit {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;
+
+    /** How long the rest of a refused body is read before the connection closes. */
+    static final Duration LINGER = Duration.ofSeconds(2);
 
     private BodyHandler chunked;
 
@@ -82,9 +91,29 @@ public class RequestSizeLimit {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        Future<Void> drained = discardTheRestOfTheBody(context);
         context.response().setStatusCode(413).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .end(io.vertx.core.buffer.Buffer.buffer(body)).onComplete(done -> context.request().connection()
-                        .close());
+                .end(Buffer.buffer(body))
+                .onComplete(written -> drained.onComplete(done -> context.request().connection().close()));
+    }
+
+    /**
+     * A lingering close: the body still on its way is read and thrown away until it ends or for at most {@link
+     * #LINGER}, and only then is the connection closed. Closing a socket with unread bytes in it makes the kernel
+     * reset the connection, and a reset can reach the client before it has read the 413, which it then never sees
+     * (the JDK client reports "header parser received no bytes").
+     */
+    private static Future<Void> discardTheRestOfTheBody(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.isEnded()) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> drained = Promise.promise();
+        long timer = context.vertx().setTimer(LINGER.toMillis(), id -> drained.tryComplete());
+        request.handler(discarded -> {
+        }).exceptionHandler(e -> drained.tryComplete()).endHandler(end -> drained.tryComplete());
+        request.resume();
+        return drained.future().onComplete(done -> context.vertx().cancelTimer(timer));
     }
 }

@@ -78,14 +78,16 @@ class RestProblemsTest {
         byte[] overLimit = new byte[9 * 1024 * 1024];
         Arrays.fill(overLimit, (byte) 'a');
         URI analyze = URI.create("http://localhost:" + RestAssured.port + "/api/v1/analyze");
-        // the declared length is answered at once, a chunked body once the limit is passed; then the connection closes
+        // the declared length is answered at once, a chunked body once the limit is passed; then the connection closes.
+        // Several times over: a connection closed with the body's bytes unread is reset, and a reset that overtakes the
+        // answer loses it (seen now and then before the lingering close)
         HttpRequest declared = HttpRequest.newBuilder(analyze)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(overLimit)).build();
         HttpRequest chunked = HttpRequest.newBuilder(analyze)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(overLimit))).build();
-        for (HttpRequest request : List.of(declared, chunked)) {
+        for (HttpRequest request : List.of(declared, chunked, declared, chunked, declared, chunked, declared, chunked)) {
             HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request,
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(413);

@@ -71,9 +71,13 @@ public final class EventEvaluation {
                 Scores.round((double) wrong / results.size()), results);
     }
 
-    /** A country acts through its government: the registry gives "Japan" the id "government-of-japan". */
+    /**
+     * A country acts through its government: the registry gives "Japan" the id "government-of-japan", and the United
+     * States "united-states-government".
+     */
     private static List<String> ids(String name) {
-        return List.of(Slug.of(name), "government-of-" + Slug.of(name), "government-of-the-" + Slug.of(name));
+        return List.of(Slug.of(name), "government-of-" + Slug.of(name), "government-of-the-" + Slug.of(name),
+                Slug.of(name) + "-government");
     }
 
     static Result judge(Event event, List<Relation> relations) {

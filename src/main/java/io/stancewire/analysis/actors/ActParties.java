@@ -47,8 +47,9 @@ public final class ActParties {
                 .filter(n -> text.hasChild(n, r -> r.equals("case"), OWNER_CASES)).toList());
         for (int phrase : phrases) {
             for (int modifier : text.children(phrase, r -> r.equals("amod") || r.equals("compound"))) {
-                if (isCountryAdjective(modifier)) {
-                    return countriesOf(modifier, phrase);
+                int country = countryWord(modifier);
+                if (country >= 0) {
+                    return countriesOf(country, phrase);
                 }
             }
         }
@@ -124,6 +125,29 @@ public final class ActParties {
         }
         return null;
     }
+
+    /**
+     * The country adjective a modifier is, or holds as the first half of a hyphenated participle ("a
+     * Malaysian-flagged trawler", "Russian-registered ships", "the Saudi-led coalition": the parser makes the
+     * adjective a child of the participle); -1 for none.
+     */
+    private int countryWord(int modifier) {
+        if (isCountryAdjective(modifier)) {
+            return modifier;
+        }
+        if (BELONGING_PARTICIPLES.contains(text.lemma(modifier))) {
+            for (int part : text.children(modifier, r -> !r.equals("punct"))) {
+                if (part < modifier && isCountryAdjective(part)) {
+                    return part;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Participles that tie a thing to a country when hyphenated to its adjective ("Spanish-flagged"). */
+    private static final Set<String> BELONGING_PARTICIPLES = Set.of("flag", "register", "own", "lead", "back",
+            "base", "operate", "run", "control", "build", "make", "sponsor", "fund", "finance", "command");
 
     /** "Halvorian and Corvenian negotiators": each country of the coordinated adjectives. */
     private Referent countriesOf(int modifier, int phrase) {

@@ -134,6 +134,27 @@ public final class ToneCueMatcher {
     }
 
     /**
+     * The recipient or target of an act attached to what the act moves rather than to its verb ("donated $20
+     * million to Lurenia", "imposed tariffs on Chinese cars": the parser often hangs "to" and "on" below the object).
+     * Only "to" and "into" for every act, and "on", "against" and "at" for hostile ones: never "of" (the object's
+     * owner, which {@link #targetOf} reads) or "with" ("a trawler with its crew").
+     */
+    private List<Integer> recipients(List<Integer> objects, boolean hostile) {
+        Set<String> cases = hostile ? HOSTILE_RECIPIENT_CASES : RECIPIENT_CASES;
+        List<Integer> out = new ArrayList<>();
+        for (int object : objects) {
+            if (text.relation(object).equals("obj")) {
+                out.addAll(text.children(object, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
+                        .filter(n -> text.hasChild(n, r -> r.equals("case"), cases)).toList());
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> RECIPIENT_CASES = Set.of("to", "into");
+    private static final Set<String> HOSTILE_RECIPIENT_CASES = Set.of("to", "into", "on", "against", "at");
+
+    /**
      * A party to an act, where states are the actors: a person or organisation the phrase names; else the country a
      * description belongs to ("Kestrian police", "the Tallisian city of Harrow"); else what the phrase refers to
      * (a place); else an actor NER does not know ("the Rohans").
@@ -256,7 +277,11 @@ public final class ToneCueMatcher {
         List<ReferentResolver.Referent> targetReferents = new ArrayList<>();
         boolean reciprocal = false;
         Set<String> cases = !entry.isAct() ? TARGET_CASES : entry.polarity() < 0 ? HOSTILE_ACT_CASES : ACT_CASES;
-        for (int object : targetHeads(head, parts, cases)) {
+        List<Integer> objects = targetHeads(head, parts, cases);
+        if (entry.isAct()) {
+            objects.addAll(recipients(objects, entry.polarity() < 0));
+        }
+        for (int object : objects) {
             if (RECIPROCAL.contains(text.lemma(object))) {
                 reciprocal = true;
                 continue;

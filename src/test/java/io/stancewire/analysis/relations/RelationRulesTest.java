@@ -84,6 +84,20 @@ class RelationRulesTest {
     }
 
     @Test
+    void aRecipientHungBelowWhatTheActMovesIsTheTarget() {
+        // "to Ostrelia" is parsed as a modifier of "$", not of "donated"
+        ArticleAnalysis analysis = analyze("Tallisia donated $40 million to flood-hit Ostrelia.");
+        assertThat(relation(analysis, "tallisia", "ostrelia").score()).isPositive();
+    }
+
+    @Test
+    void aCountryHyphenedToAParticipleOwnsTheThing() {
+        // "Morvanian-flagged": the adjective is a child of the participle "flagged"
+        ArticleAnalysis analysis = analyze("Tallisian marines seized a Morvanian-flagged tanker on Monday.");
+        assertThat(relation(analysis, "tallisia", "morvania").score()).isNegative();
+    }
+
+    @Test
     void withdrawingFromACountryIsCooperation() {
         assertThat(relation(analyze("Tallisia withdrew troops from Morvania."), "tallisia", "morvania").score())
                 .isPositive();

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.stancewire.analysis.actors.ReferentResolver.Kind;
 import io.stancewire.analysis.actors.ReferentResolver.Referent;
+import io.stancewire.analysis.lexicons.Capitals;
 import io.stancewire.analysis.lexicons.Demonyms;
 import io.stancewire.analysis.lexicons.Slug;
 import io.stancewire.analysis.parse.ParsedText;
@@ -102,6 +103,27 @@ public final class ActParties {
             }
         }
         return Referent.NONE;
+    }
+
+    /**
+     * A capital standing for its country, for the parties of acts ("Helsinki sealed its border with Russia": Finland;
+     * "extradited him to Lima": Peru): when the phrase at {@code head} is a name and {@code resolved} one place that
+     * {@link Capitals} lists, the country's actor (its registry government when listed), else NONE. A pure lookup.
+     */
+    public Referent countryOfCapital(Referent resolved, int head) {
+        if (head < 0 || !text.tag(head).startsWith("NNP") || resolved.actors().size() != 1
+                || !resolved.actors().get(0).type.equals("LOCATION")) {
+            return Referent.NONE; // the phrase must be the capital's name, not a description ("his counterpart")
+        }
+        String country = Capitals.shared().countryOf(resolved.actors().get(0).name);
+        if (country == null) {
+            return Referent.NONE;
+        }
+        int from = head;
+        while (from > 0 && text.governor(from - 1) == head && text.tag(from - 1).startsWith("NNP")) {
+            from--; // "Buenos Aires", "Addis Ababa"
+        }
+        return unlisted(country, from, head);
     }
 
     /**

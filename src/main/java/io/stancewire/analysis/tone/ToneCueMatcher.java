@@ -155,11 +155,15 @@ public final class ToneCueMatcher {
     private static final Set<String> HOSTILE_RECIPIENT_CASES = Set.of("to", "into", "on", "against", "at");
 
     /**
-     * A party to an act, where states are the actors: a person or organisation the phrase names; else the country a
-     * description belongs to ("Kestrian police", "the Tallisian city of Harrow"); else what the phrase refers to
-     * (a place); else an actor NER does not know ("the Rohans").
+     * A party to an act, where states are the actors: the country of a capital ("Helsinki"); a person or
+     * organisation the phrase names; else the country a description belongs to ("Kestrian police", "the Tallisian
+     * city of Harrow"); else what the phrase refers to (a place); else an actor NER does not know ("the Rohans").
      */
     private ReferentResolver.Referent actParty(ReferentResolver.Referent resolved, int head) {
+        ReferentResolver.Referent capital = parties.countryOfCapital(resolved, head);
+        if (!capital.actors().isEmpty()) {
+            return capital; // "Helsinki sealed its border": Finland
+        }
         ReferentResolver.Referent country = parties.countryOfDescription(head);
         boolean named = !resolved.actors().isEmpty() && resolved.actors().stream()
                 .allMatch(a -> !UnlinkedPersons.isUnresolved(a) && !a.type.equals("LOCATION"));
@@ -280,6 +284,9 @@ public final class ToneCueMatcher {
         List<Integer> objects = targetHeads(head, parts, cases);
         if (entry.isAct()) {
             objects.addAll(recipients(objects, entry.polarity() < 0));
+            if (entry.act().mutual() && agents.size() >= 2) {
+                objects.removeAll(parts); // what two parties sign or hold is no target ("the Balikatan exercises")
+            }
         }
         for (int object : objects) {
             if (RECIPROCAL.contains(text.lemma(object))) {
@@ -293,15 +300,17 @@ public final class ToneCueMatcher {
         if (agents.isEmpty() && noTarget) {
             return null; // "war rages": nobody's tone
         }
-        boolean mutual = entry.isAct() && entry.act().mutual() && noTarget && agents.size() >= 2;
+        // "Arnor and Gondor signed an accord", "... conducted joint patrols in the Gulf of Emar": with each other
+        boolean mutual = entry.isAct() && entry.act().mutual() && agents.size() >= 2
+                && targetReferents.stream().flatMap(t -> t.actors().stream()).allMatch(a -> a.type.equals("LOCATION"));
         if (entry.isAct() && (agents.isEmpty() || noTarget && !reciprocal && !mutual)) {
             return null; // "fought corruption", "an earthquake struck the north": no act of one actor on another
         }
         // the cue is kept: what its lookups proposed joins the actors
         agents = new LinkedHashSet<>(referents.commit(agent).actors());
         Set<ActorIndex.Draft> targets = new LinkedHashSet<>();
-        for (ReferentResolver.Referent target : targetReferents) {
-            targets.addAll(referents.commit(target).actors());
+        for (ReferentResolver.Referent target : mutual ? List.<ReferentResolver.Referent> of() : targetReferents) {
+            targets.addAll(referents.commit(target).actors()); // a mutual act's places are where, not whom
         }
         if (reciprocal || mutual) {
             targets.addAll(agents); // "at each other"; "Arnor and Gondor signed an accord": with each other

@@ -98,6 +98,19 @@ class RelationRulesTest {
     }
 
     @Test
+    void aCapitalStandsForItsCountryInAnAct() {
+        ArticleAnalysis analysis = analyze("Lisbon expelled two diplomats of Tallisia on Friday.");
+        assertThat(relation(analysis, "portugal", "tallisia").score()).isNegative();
+    }
+
+    @Test
+    void aMutualActsPlaceIsNotItsTarget() {
+        ArticleAnalysis analysis = analyze("Morvanian and Tallisian warships conducted joint patrols in the Gulf of Senn.");
+        assertThat(relation(analysis, "morvania", "tallisia").score()).isPositive();
+        assertThat(analysis.relations()).noneMatch(r -> r.targetId().contains("senn"));
+    }
+
+    @Test
     void withdrawingFromACountryIsCooperation() {
         assertThat(relation(analyze("Tallisia withdrew troops from Morvania."), "tallisia", "morvania").score())
                 .isPositive();

@@ -189,11 +189,17 @@ public final class ActParties {
         return new Referent(Kind.COORDINATED, List.copyOf(actors), referents.nounPhrase(phrase), proposals);
     }
 
-    /** The actor a country adjective or name on a phrase stands for ("Serbian forces": the Government of Serbia). */
+    /**
+     * The actor a country adjective or name on a phrase stands for ("Serbian forces": the Government of Serbia): the
+     * government the registry lets the country's name stand for, rather than the first body of that country it lists
+     * ("British": the Government of the United Kingdom, not 10 Downing Street).
+     */
     private Referent unlistedActorOf(int modifier, int head) {
         String word = text.word(modifier);
-        for (LeaderRegistry.Entry entry : registry.byDemonym(word)) {
-            if (!entry.isPerson()) {
+        for (LeaderRegistry.Entry body : registry.byDemonym(word)) {
+            if (!body.isPerson()) {
+                LeaderRegistry.Entry entry = body.country() == null ? body
+                        : registry.byPlace(body.country()).orElse(body);
                 ActorIndex.Draft government = index.propose(entry.name(), entry.type(), entry);
                 return Referent.proposed(new ActorIndex.Proposal(government, text.span(modifier, modifier),
                         modifier, modifier), referents.nounPhrase(head));

@@ -37,6 +37,7 @@ public final class ToneCueMatcher {
     private static final Set<String> TARGET_CASES = Set.of("at", "on", "against", "to", "toward", "towards", "with",
             "upon", "of", "over", "about");
     private static final Set<String> OF = Set.of("of");
+    private static final Set<String> BY = Set.of("by");
     /**
      * Verbs that carry out the act their object names ("ordered the detention of", "carried out strikes on"), unlike
      * verbs that undo it ("cut off supplies to").
@@ -204,12 +205,20 @@ public final class ToneCueMatcher {
     }
 
     /**
-     * Who does an act: the "by" agent of a passive ("Sardessa was invaded by Brevonia"); the subject of the light verb
-     * an act noun is the object of ("ordered the detention of", "carried out strikes on"); else the subject.
+     * Who does an act: the "by" agent of a passive ("Sardessa was invaded by Brevonia") or of an act noun ("the
+     * bombardment of Orsk by Quorish artillery"); the subject of the light verb an act noun is the object of ("ordered
+     * the detention of", "carried out strikes on"); else the subject.
      */
     private List<Integer> actAgents(int head, boolean verb, List<Integer> subjects) {
         if (verb && text.isPassive(head)) {
             return text.byAgents(head);
+        }
+        if (!verb && subjects.isEmpty()) {
+            List<Integer> by = text.children(head, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
+                    .filter(n -> text.hasChild(n, r -> r.equals("case"), BY)).toList();
+            if (!by.isEmpty()) {
+                return by; // "the release of 60 detainees by North Calvera"
+            }
         }
         if (!verb && subjects.isEmpty() && text.relation(head).equals("obj") && text.governor(head) >= 0
                 && LIGHT_VERBS.contains(text.lemma(text.governor(head)))) {

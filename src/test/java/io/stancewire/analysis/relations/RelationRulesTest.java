@@ -111,6 +111,19 @@ class RelationRulesTest {
     }
 
     @Test
+    void anActNounTakesItsByPhraseAsAgent() {
+        ArticleAnalysis analysis = analyze("The bombardment of the Tallisian city of Harrow by Morvanian artillery went on.");
+        assertThat(relation(analysis, "morvania", "tallisia").score()).isNegative();
+    }
+
+    @Test
+    void aCountryAdjectiveActsAsTheCountrysGovernmentNotAnotherBodyOfIt() {
+        // the registry lists 10 Downing Street before the Government of the United Kingdom, both "British"
+        ArticleAnalysis analysis = analyze("British marines seized a Morvanian tanker off the coast.");
+        assertThat(relation(analysis, "government-of-the-united-kingdom", "morvania").score()).isNegative();
+    }
+
+    @Test
     void withdrawingFromACountryIsCooperation() {
         assertThat(relation(analyze("Tallisia withdrew troops from Morvania."), "tallisia", "morvania").score())
                 .isPositive();

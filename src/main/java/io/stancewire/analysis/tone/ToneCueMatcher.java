@@ -199,6 +199,28 @@ public final class ToneCueMatcher {
 
     private static final Set<String> LOCATED = Set.of("in", "near", "inside", "outside", "on", "along");
 
+    /**
+     * For a thing of the agent's own that an act names ("its embassy", "its airspace", "its ports"), which is no
+     * target: the party it is in or open to, below the thing or on the verb ("reopened its embassy in Lusmark",
+     * "closed its airspace to Tallisian airlines"), else NONE. An act is never done to its own agent.
+     */
+    private ReferentResolver.Referent hostOf(int object, int head) {
+        List<Integer> places = new ArrayList<>(text.children(object,
+                r -> r.startsWith("nmod") && !r.equals("nmod:poss")));
+        places.addAll(text.children(head, r -> r.startsWith("obl"))); // "in Lusmark" hung on the verb
+        for (int place : places) {
+            if (text.hasChild(place, r -> r.equals("case"), HOSTS)) {
+                ReferentResolver.Referent host = actParty(referents.resolveAll(place), place);
+                if (!host.actors().isEmpty()) {
+                    return host;
+                }
+            }
+        }
+        return ReferentResolver.Referent.NONE;
+    }
+
+    private static final Set<String> HOSTS = Set.of("in", "to", "at");
+
     private static boolean sameCountry(ReferentResolver.Referent actors, ReferentResolver.Referent country) {
         return actors.actors().stream().allMatch(a -> country.actors().stream()
                 .anyMatch(c -> a.demonyms.stream().anyMatch(c.demonyms::contains)));
@@ -303,7 +325,13 @@ public final class ToneCueMatcher {
                 continue;
             }
             ReferentResolver.Referent target = targetOf(object);
-            targetReferents.add(entry.isAct() ? actTarget(target, object, entry.polarity() < 0) : target);
+            if (entry.isAct()) {
+                target = actTarget(target, object, entry.polarity() < 0);
+                if (!agents.isEmpty() && !target.actors().isEmpty() && agents.containsAll(target.actors())) {
+                    target = hostOf(object, head); // "reopened its embassy in Lusmark": not its own, but Lusmark
+                }
+            }
+            targetReferents.add(target);
         }
         boolean noTarget = targetReferents.stream().allMatch(t -> t.actors().isEmpty());
         if (agents.isEmpty() && noTarget) {

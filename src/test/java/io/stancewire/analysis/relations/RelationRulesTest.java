@@ -124,6 +124,13 @@ class RelationRulesTest {
     }
 
     @Test
+    void anActIsNotDoneToItsOwnAgentButWhereItsThingIs() {
+        ArticleAnalysis analysis = analyze("Morvania reopened its embassy in Tallisia on Sunday.");
+        assertThat(relation(analysis, "morvania", "tallisia").score()).isPositive();
+        assertThat(analysis.relations()).noneMatch(r -> r.agentId().equals(r.targetId()));
+    }
+
+    @Test
     void withdrawingFromACountryIsCooperation() {
         assertThat(relation(analyze("Tallisia withdrew troops from Morvania."), "tallisia", "morvania").score())
                 .isPositive();

@@ -106,8 +106,10 @@ public class RequestSizeLimit {
      */
     private static Future<Void> discardTheRestOfTheBody(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (request.isEnded()) {
-            return Future.succeededFuture();
+        boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaderNames.EXPECT))
+                && request.getHeader(HttpHeaderNames.TRANSFER_ENCODING) == null;
+        if (request.isEnded() || waitsForContinue) {
+            return Future.succeededFuture(); // nothing more comes: read, or never asked for ("Expect: 100-continue")
         }
         Promise<Void> drained = Promise.promise();
         long timer = context.vertx().setTimer(LINGER.toMillis(), id -> drained.tryComplete());

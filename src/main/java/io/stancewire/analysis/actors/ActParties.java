@@ -167,9 +167,12 @@ public final class ActParties {
         return -1;
     }
 
-    /** Participles that tie a thing to a country when hyphenated to its adjective ("Spanish-flagged"). */
+    /**
+     * Participles that tie a thing to a country that holds or runs it when hyphenated to its adjective
+     * ("Spanish-flagged"); not makers or payers ("Iranian-made drones" are not Iran's act).
+     */
     private static final Set<String> BELONGING_PARTICIPLES = Set.of("flag", "register", "own", "lead", "back",
-            "base", "operate", "run", "control", "build", "make", "sponsor", "fund", "finance", "command");
+            "base", "operate", "run", "control", "command");
 
     /** "Halvorian and Corvenian negotiators": each country of the coordinated adjectives. */
     private Referent countriesOf(int modifier, int phrase) {

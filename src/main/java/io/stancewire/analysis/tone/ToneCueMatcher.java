@@ -199,6 +199,27 @@ public final class ToneCueMatcher {
 
     private static final Set<String> LOCATED = Set.of("in", "near", "inside", "outside", "on", "along");
 
+    /** The case words of a place where an act happens rather than a party it is done to. */
+    private static final Set<String> PLACES = Set.of("in", "at", "near", "over", "off", "along", "across", "inside",
+            "outside");
+
+    /**
+     * Whom an object of a cue stands for; for an act, a party ({@link #actTarget}), never its own agent: a thing of
+     * the agent's own gives way to where it is ({@link #hostOf}).
+     */
+    private ReferentResolver.Referent targetReferent(int object, ToneLexicon.Entry entry,
+            ReferentResolver.Referent agent, int head) {
+        ReferentResolver.Referent target = targetOf(object);
+        if (!entry.isAct()) {
+            return target;
+        }
+        target = actTarget(target, object, entry.polarity() < 0);
+        Set<String> agentIds = agent.actors().stream().map(a -> a.id).collect(Collectors.toSet());
+        boolean own = !agentIds.isEmpty() && !target.actors().isEmpty()
+                && target.actors().stream().allMatch(a -> agentIds.contains(a.id));
+        return own ? hostOf(object, head) : target; // "reopened its embassy in Lusmark": not its own, but Lusmark
+    }
+
     /**
      * For a thing of the agent's own that an act names ("its embassy", "its airspace", "its ports"), which is no
      * target: the party it is in or open to, below the thing or on the verb ("reopened its embassy in Lusmark",
@@ -238,8 +259,8 @@ public final class ToneCueMatcher {
         if (!verb && subjects.isEmpty()) {
             List<Integer> by = text.children(head, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
                     .filter(n -> text.hasChild(n, r -> r.equals("case"), BY)).toList();
-            if (!by.isEmpty()) {
-                return by; // "the release of 60 detainees by North Calvera"
+            if (!by.isEmpty() && !actParty(referents.resolveFirst(by), by.get(0)).actors().isEmpty()) {
+                return by; // "the release of 60 detainees by North Calvera"; not "by the end of the month"
             }
         }
         if (!verb && subjects.isEmpty() && text.relation(head).equals("obj") && text.governor(head) >= 0
@@ -319,18 +340,14 @@ public final class ToneCueMatcher {
                 objects.removeAll(parts); // what two parties sign or hold is no target ("the Balikatan exercises")
             }
         }
+        boolean whom = false; // a target reached otherwise than as a place ("in the Gulf of Emar")
         for (int object : objects) {
             if (RECIPROCAL.contains(text.lemma(object))) {
                 reciprocal = true;
                 continue;
             }
-            ReferentResolver.Referent target = targetOf(object);
-            if (entry.isAct()) {
-                target = actTarget(target, object, entry.polarity() < 0);
-                if (!agents.isEmpty() && !target.actors().isEmpty() && agents.containsAll(target.actors())) {
-                    target = hostOf(object, head); // "reopened its embassy in Lusmark": not its own, but Lusmark
-                }
-            }
+            ReferentResolver.Referent target = targetReferent(object, entry, agent, head);
+            whom |= !target.actors().isEmpty() && !text.hasChild(object, r -> r.equals("case"), PLACES);
             targetReferents.add(target);
         }
         boolean noTarget = targetReferents.stream().allMatch(t -> t.actors().isEmpty());
@@ -338,8 +355,7 @@ public final class ToneCueMatcher {
             return null; // "war rages": nobody's tone
         }
         // "Arnor and Gondor signed an accord", "... conducted joint patrols in the Gulf of Emar": with each other
-        boolean mutual = entry.isAct() && entry.act().mutual() && agents.size() >= 2
-                && targetReferents.stream().flatMap(t -> t.actors().stream()).allMatch(a -> a.type.equals("LOCATION"));
+        boolean mutual = entry.isAct() && entry.act().mutual() && agents.size() >= 2 && !whom;
         if (entry.isAct() && (agents.isEmpty() || noTarget && !reciprocal && !mutual)) {
             return null; // "fought corruption", "an earthquake struck the north": no act of one actor on another
         }

@@ -5,15 +5,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-/** Guards {@code analysis/capitals.tsv}: its size, its lookups, and no capital given two countries. */
+import io.stancewire.analysis.actors.LeaderRegistry;
+
+/**
+ * Guards {@code analysis/capitals.tsv}: the states it covers, its lookups, no capital given two countries, and the
+ * same country as the leader registry where both list a capital.
+ */
 class CapitalsTest {
 
     @Test
-    void everyMemberStateHasItsCapital() {
-        assertThat(Capitals.shared().size()).isGreaterThanOrEqualTo(190);
+    void itCoversTheStatesItSaysItDoes() {
+        List<String[]> rows = TsvResource.read("analysis/capitals.tsv", 2);
+        assertThat(rows.stream().map(row -> row[1]).distinct().count()).isEqualTo(187);
+        assertThat(Capitals.shared().countryOf("The Hague")).as("the courts, not the Netherlands").isNull();
+        assertThat(Capitals.shared().countryOf("Tripoli")).as("Libya or Lebanon").isNull();
+    }
+
+    @Test
+    void aCapitalTheRegistryAlsoListsNamesTheSameCountry() {
+        LeaderRegistry registry = LeaderRegistry.load(Optional.empty());
+        int shared = 0;
+        for (String[] row : TsvResource.read("analysis/capitals.tsv", 2)) {
+            LeaderRegistry.Entry government = registry.byPlace(row[0]).orElse(null);
+            if (government != null && government.country() != null) {
+                shared++;
+                assertThat(Slug.fold(government.country())).as(row[0]).isEqualTo(Slug.fold(row[1]));
+            }
+        }
+        assertThat(shared).as("capitals that are also registry metonyms").isGreaterThan(5);
     }
 
     @Test

@@ -127,7 +127,16 @@ class RelationRulesTest {
     void anActIsNotDoneToItsOwnAgentButWhereItsThingIs() {
         ArticleAnalysis analysis = analyze("Morvania reopened its embassy in Tallisia on Sunday.");
         assertThat(relation(analysis, "morvania", "tallisia").score()).isPositive();
-        assertThat(analysis.relations()).noneMatch(r -> r.agentId().equals(r.targetId()));
+        assertThat(analysis.tones()).filteredOn(t -> t.cue().startsWith("reopened"))
+                .singleElement().satisfies(t -> assertThat(t.targetIds()).containsExactly("tallisia"));
+    }
+
+    @Test
+    void aMutualActWithAThirdPartyIsDoneToIt() {
+        // "with Ostrelia" is whom, not where: the two signatories do not become each other's targets
+        ArticleAnalysis analysis = analyze("Morvania and Tallisia signed an accord with Ostrelia.");
+        assertThat(relation(analysis, "morvania", "ostrelia").score()).isPositive();
+        assertThat(analysis.relations()).noneMatch(r -> r.agentId().equals("morvania") && r.targetId().equals("tallisia"));
     }
 
     @Test

@@ -317,7 +317,37 @@ public final class ToneCueMatcher {
 
     private Match build(int head, ToneLexicon.Entry entry, List<Integer> parts) {
         boolean verb = text.isVerb(head);
-        Set<ActorIndex.Draft> agents = new LinkedHashSet<>();
+        ReferentResolver.Referent agent = agentOf(head, entry, verb);
+        long agents = agent.actors().stream().distinct().count();
+        if (!verb && entry.with().isEmpty() && agents == 0) {
+            return null; // a bare noun or adjective with nobody behind it is not a cue of anybody's tone
+        }
+        Targets found = targetsOf(head, entry, parts, agent);
+        boolean noTarget = found.referents().stream().allMatch(t -> t.actors().isEmpty());
+        if (agents == 0 && noTarget) {
+            return null; // "war rages": nobody's tone
+        }
+        // "Arnor and Gondor signed an accord", "... conducted joint patrols in the Gulf of Emar": with each other
+        boolean mutual = entry.isAct() && entry.act().mutual() && agents >= 2 && !found.whom();
+        if (entry.isAct() && (agents == 0 || noTarget && !found.reciprocal() && !mutual)) {
+            return null; // "fought corruption", "an earthquake struck the north": no act of one actor on another
+        }
+        // the cue is kept: what its lookups proposed joins the actors
+        Set<ActorIndex.Draft> committedAgents = new LinkedHashSet<>(referents.commit(agent).actors());
+        Set<ActorIndex.Draft> targets = new LinkedHashSet<>();
+        for (ReferentResolver.Referent target : mutual ? List.<ReferentResolver.Referent> of() : found.referents()) {
+            targets.addAll(referents.commit(target).actors()); // a mutual act's places are where, not whom
+        }
+        if (found.reciprocal() || mutual) {
+            targets.addAll(committedAgents); // "at each other"; "Arnor and Gondor signed an accord": each other
+        }
+        double polarity = entry.polarity() * Negation.factor(text, head);
+        return new Match(spanStart(head, parts), spanEnd(head, parts), entry, List.copyOf(committedAgents),
+                List.copyOf(targets), polarity);
+    }
+
+    /** Who speaks or acts: the subject (or a noun's owner); for an act, its party ({@link #actAgents}). */
+    private ReferentResolver.Referent agentOf(int head, ToneLexicon.Entry entry, boolean verb) {
         List<Integer> subjects = verb ? text.subjectCandidates(head) : text.children(head, r -> r.equals("nmod:poss"));
         if (entry.isAct()) {
             subjects = actAgents(head, verb, subjects);
@@ -326,21 +356,28 @@ public final class ToneCueMatcher {
         if (entry.isAct() && !subjects.isEmpty()) {
             agent = actParty(agent, subjects.get(0)); // "the Arnorian army shelled ...": Arnor acts
         }
-        agents.addAll(agent.actors());
-        if (!verb && entry.with().isEmpty() && agents.isEmpty()) {
-            return null; // a bare noun or adjective with nobody behind it is not a cue of anybody's tone
-        }
-        List<ReferentResolver.Referent> targetReferents = new ArrayList<>();
-        boolean reciprocal = false;
+        return agent;
+    }
+
+    /**
+     * A cue's targets as proposed (not committed), whether one was reached otherwise than as a place ({@code whom}),
+     * and whether "each other" made the agents their own targets.
+     */
+    private record Targets(List<ReferentResolver.Referent> referents, boolean whom, boolean reciprocal) {
+    }
+
+    private Targets targetsOf(int head, ToneLexicon.Entry entry, List<Integer> parts, ReferentResolver.Referent agent) {
         Set<String> cases = !entry.isAct() ? TARGET_CASES : entry.polarity() < 0 ? HOSTILE_ACT_CASES : ACT_CASES;
         List<Integer> objects = targetHeads(head, parts, cases);
         if (entry.isAct()) {
             objects.addAll(recipients(objects, entry.polarity() < 0));
-            if (entry.act().mutual() && agents.size() >= 2) {
+            if (entry.act().mutual() && agent.actors().stream().distinct().count() >= 2) {
                 objects.removeAll(parts); // what two parties sign or hold is no target ("the Balikatan exercises")
             }
         }
-        boolean whom = false; // a target reached otherwise than as a place ("in the Gulf of Emar")
+        List<ReferentResolver.Referent> referentsFound = new ArrayList<>();
+        boolean whom = false;
+        boolean reciprocal = false;
         for (int object : objects) {
             if (RECIPROCAL.contains(text.lemma(object))) {
                 reciprocal = true;
@@ -348,36 +385,22 @@ public final class ToneCueMatcher {
             }
             ReferentResolver.Referent target = targetReferent(object, entry, agent, head);
             whom |= !target.actors().isEmpty() && !text.hasChild(object, r -> r.equals("case"), PLACES);
-            targetReferents.add(target);
+            referentsFound.add(target);
         }
-        boolean noTarget = targetReferents.stream().allMatch(t -> t.actors().isEmpty());
-        if (agents.isEmpty() && noTarget) {
-            return null; // "war rages": nobody's tone
-        }
-        // "Arnor and Gondor signed an accord", "... conducted joint patrols in the Gulf of Emar": with each other
-        boolean mutual = entry.isAct() && entry.act().mutual() && agents.size() >= 2 && !whom;
-        if (entry.isAct() && (agents.isEmpty() || noTarget && !reciprocal && !mutual)) {
-            return null; // "fought corruption", "an earthquake struck the north": no act of one actor on another
-        }
-        // the cue is kept: what its lookups proposed joins the actors
-        agents = new LinkedHashSet<>(referents.commit(agent).actors());
-        Set<ActorIndex.Draft> targets = new LinkedHashSet<>();
-        for (ReferentResolver.Referent target : mutual ? List.<ReferentResolver.Referent> of() : targetReferents) {
-            targets.addAll(referents.commit(target).actors()); // a mutual act's places are where, not whom
-        }
-        if (reciprocal || mutual) {
-            targets.addAll(agents); // "at each other"; "Arnor and Gondor signed an accord": with each other
-        }
-        int from = head;
-        int to = head;
-        for (int part : parts) {
-            from = Math.min(from, part);
-            to = Math.max(to, part);
-        }
+        return new Targets(referentsFound, whom, reciprocal);
+    }
+
+    /** The first token of the cue's words. */
+    private static int spanStart(int head, List<Integer> parts) {
+        return parts.stream().mapToInt(Integer::intValue).reduce(head, Math::min);
+    }
+
+    /** The last token of the cue's words, particles included ("hit out", "cut off"). */
+    private int spanEnd(int head, List<Integer> parts) {
+        int to = parts.stream().mapToInt(Integer::intValue).reduce(head, Math::max);
         for (int particle : text.children(head, r -> r.equals("compound:prt"))) {
             to = Math.max(to, particle);
         }
-        double polarity = entry.polarity() * Negation.factor(text, head);
-        return new Match(from, to, entry, List.copyOf(agents), List.copyOf(targets), polarity);
+        return to;
     }
 }

@@ -54,7 +54,7 @@ public class RequestSizeLimit {
     private void checkDeclaredLength(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (length == null && context.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null) {
-            if ("100-continue".equalsIgnoreCase(context.request().getHeader(HttpHeaderNames.EXPECT))) {
+            if (expectsContinue(context.request())) {
                 context.response().writeContinue(); // the client waits for it before it sends the body
             }
             chunked.handle(context); // reads at most the limit, then fails with 413 (rewriteTooLarge answers)
@@ -98,6 +98,11 @@ public class RequestSizeLimit {
                 .onComplete(written -> drained.onComplete(done -> context.request().connection().close()));
     }
 
+    /** The client sends its body only once told to go on ("Expect: 100-continue"). */
+    private static boolean expectsContinue(HttpServerRequest request) {
+        return "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaderNames.EXPECT));
+    }
+
     /**
      * A lingering close: the body still on its way is read and thrown away until it ends or for at most {@link
      * #LINGER}, and only then is the connection closed. Closing a socket with unread bytes in it makes the kernel
@@ -106,7 +111,7 @@ public class RequestSizeLimit {
      */
     private static Future<Void> discardTheRestOfTheBody(RoutingContext context) {
         HttpServerRequest request = context.request();
-        boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaderNames.EXPECT))
+        boolean waitsForContinue = expectsContinue(request)
                 && request.getHeader(HttpHeaderNames.TRANSFER_ENCODING) == null;
         if (request.isEnded() || waitsForContinue) {
             return Future.succeededFuture(); // nothing more comes: read, or never asked for ("Expect: 100-continue")

@@ -44,8 +44,7 @@ public final class ActParties {
             return Referent.NONE;
         }
         List<Integer> phrases = new ArrayList<>(List.of(head));
-        phrases.addAll(text.children(head, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
-                .filter(n -> text.hasChild(n, r -> r.equals("case"), OWNER_CASES)).toList());
+        phrases.addAll(text.childrenWithCase(head, ParsedText.NOMINAL_MODIFIER, OWNER_CASES));
         for (int phrase : phrases) {
             for (int modifier : text.children(phrase, r -> r.equals("amod") || r.equals("compound"))) {
                 int country = countryWord(modifier);

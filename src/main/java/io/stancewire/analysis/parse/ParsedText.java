@@ -218,6 +218,17 @@ public final class ParsedText {
         return result;
     }
 
+    /** Nominal modifiers other than the possessive ("of Kosovo", "to Lurenia", "by Quorish artillery"). */
+    public static final Predicate<String> NOMINAL_MODIFIER = r -> r.startsWith("nmod") && !r.equals("nmod:poss");
+
+    /**
+     * The children of {@code i} by {@code relation} whose case marker is one of {@code cases} ("to Lurenia" below
+     * "donated" for "to").
+     */
+    public List<Integer> childrenWithCase(int i, Predicate<String> relation, Set<String> cases) {
+        return children(i, relation).stream().filter(child -> hasChild(child, r -> r.equals("case"), cases)).toList();
+    }
+
     public boolean hasChild(int i, Predicate<String> relation, Set<String> lemmas) {
         for (int child : children(i, relation)) {
             if (lemmas.contains(lemma(child))) {

@@ -145,8 +145,7 @@ public final class ToneCueMatcher {
         List<Integer> out = new ArrayList<>();
         for (int object : objects) {
             if (text.relation(object).equals("obj")) {
-                out.addAll(text.children(object, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
-                        .filter(n -> text.hasChild(n, r -> r.equals("case"), cases)).toList());
+                out.addAll(text.childrenWithCase(object, ParsedText.NOMINAL_MODIFIER, cases));
             }
         }
         return out;
@@ -186,12 +185,10 @@ public final class ToneCueMatcher {
         if (!party.actors().isEmpty() || text.tag(object).startsWith("NNP") || !hostile) {
             return party; // cooperation is not done to a facility ("signed a treaty in the capital")
         }
-        for (int place : text.children(object, r -> r.startsWith("nmod") && !r.equals("nmod:poss"))) {
-            if (text.hasChild(place, r -> r.equals("case"), LOCATED)) {
-                ReferentResolver.Referent where = actParty(referents.resolveAll(place), place);
-                if (!where.actors().isEmpty()) {
-                    return where;
-                }
+        for (int place : text.childrenWithCase(object, ParsedText.NOMINAL_MODIFIER, LOCATED)) {
+            ReferentResolver.Referent where = actParty(referents.resolveAll(place), place);
+            if (!where.actors().isEmpty()) {
+                return where;
             }
         }
         return party;
@@ -226,15 +223,12 @@ public final class ToneCueMatcher {
      * "closed its airspace to Tallisian airlines"), else NONE. An act is never done to its own agent.
      */
     private ReferentResolver.Referent hostOf(int object, int head) {
-        List<Integer> places = new ArrayList<>(text.children(object,
-                r -> r.startsWith("nmod") && !r.equals("nmod:poss")));
-        places.addAll(text.children(head, r -> r.startsWith("obl"))); // "in Lusmark" hung on the verb
+        List<Integer> places = new ArrayList<>(text.childrenWithCase(object, ParsedText.NOMINAL_MODIFIER, HOSTS));
+        places.addAll(text.childrenWithCase(head, r -> r.startsWith("obl"), HOSTS)); // "in Lusmark" on the verb
         for (int place : places) {
-            if (text.hasChild(place, r -> r.equals("case"), HOSTS)) {
-                ReferentResolver.Referent host = actParty(referents.resolveAll(place), place);
-                if (!host.actors().isEmpty()) {
-                    return host;
-                }
+            ReferentResolver.Referent host = actParty(referents.resolveAll(place), place);
+            if (!host.actors().isEmpty()) {
+                return host;
             }
         }
         return ReferentResolver.Referent.NONE;
@@ -257,8 +251,7 @@ public final class ToneCueMatcher {
             return text.byAgents(head);
         }
         if (!verb && subjects.isEmpty()) {
-            List<Integer> by = text.children(head, r -> r.startsWith("nmod") && !r.equals("nmod:poss")).stream()
-                    .filter(n -> text.hasChild(n, r -> r.equals("case"), BY)).toList();
+            List<Integer> by = text.childrenWithCase(head, ParsedText.NOMINAL_MODIFIER, BY);
             if (!by.isEmpty() && !actParty(referents.resolveFirst(by), by.get(0)).actors().isEmpty()) {
                 return by; // "the release of 60 detainees by North Calvera"; not "by the end of the month"
             }
@@ -322,7 +315,7 @@ public final class ToneCueMatcher {
         if (!verb && entry.with().isEmpty() && agents == 0) {
             return null; // a bare noun or adjective with nobody behind it is not a cue of anybody's tone
         }
-        Targets found = targetsOf(head, entry, parts, agent);
+        Targets found = targetsOf(head, entry, parts, agent, agents);
         boolean noTarget = found.referents().stream().allMatch(t -> t.actors().isEmpty());
         if (agents == 0 && noTarget) {
             return null; // "war rages": nobody's tone
@@ -366,12 +359,13 @@ public final class ToneCueMatcher {
     private record Targets(List<ReferentResolver.Referent> referents, boolean whom, boolean reciprocal) {
     }
 
-    private Targets targetsOf(int head, ToneLexicon.Entry entry, List<Integer> parts, ReferentResolver.Referent agent) {
+    private Targets targetsOf(int head, ToneLexicon.Entry entry, List<Integer> parts, ReferentResolver.Referent agent,
+            long agents) {
         Set<String> cases = !entry.isAct() ? TARGET_CASES : entry.polarity() < 0 ? HOSTILE_ACT_CASES : ACT_CASES;
         List<Integer> objects = targetHeads(head, parts, cases);
         if (entry.isAct()) {
             objects.addAll(recipients(objects, entry.polarity() < 0));
-            if (entry.act().mutual() && agent.actors().stream().distinct().count() >= 2) {
+            if (entry.act().mutual() && agents >= 2) {
                 objects.removeAll(parts); // what two parties sign or hold is no target ("the Balikatan exercises")
             }
         }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import edu.stanford.nlp.util.RuntimeInterruptedException;
@@ -30,7 +31,8 @@ import io.stancewire.analysis.model.Stance;
 import io.stancewire.analysis.model.ToneCue;
 import io.stancewire.analysis.parse.ParsedText;
 import io.stancewire.analysis.parse.Parser;
-import io.stancewire.analysis.portrayal.PortrayalModel;
+import io.stancewire.analysis.portrayal.PortrayalReader;
+import io.stancewire.analysis.portrayal.PortrayalReaders;
 import io.stancewire.analysis.portrayal.PortrayalScorer;
 import io.stancewire.analysis.quotes.AttributionModel;
 import io.stancewire.analysis.relations.QuoteReference;
@@ -56,16 +58,22 @@ public final class ArticleAnalyzer {
     private final OpinionLexicon opinionLexicon = new OpinionLexicon();
     private final SpeechVerbs speechVerbs = new SpeechVerbs();
     private final AttributionModel attributionModel = new AttributionModel();
-    private final PortrayalModel portrayalModel = PortrayalModel.load();
+    private final PortrayalReaders portrayalReaders;
     private final FirstNames firstNames = FirstNames.load();
     private final AnimateNouns animateNouns = AnimateNouns.load();
     private final PronounResolver pronouns = new PronounResolver(firstNames);
 
     /** {@code parser}: the {@link io.stancewire.analysis.parse.NlpPipeline}, or in tests parses stored from it. */
     public ArticleAnalyzer(Parser parser, LeaderRegistry registry) {
+        this(parser, registry, PortrayalReader.ENCODER.load());
+    }
+
+    /** {@code portrayal}: what reads the people and the other actors ({@link PortrayalReader}, or in tests any). */
+    public ArticleAnalyzer(Parser parser, LeaderRegistry registry, PortrayalReaders portrayal) {
         this.parser = parser;
         this.registry = registry;
         this.demonyms = ActorResolver.demonymsOf(registry);
+        this.portrayalReaders = portrayal;
     }
 
     public ArticleAnalysis analyze(Article article) {
@@ -110,13 +118,12 @@ public final class ArticleAnalyzer {
         // people the actors above left out (names NER missed, pronouns with no antecedent before them): read after
         // quotes and tone cues, so those keep their actors, and before portrayal, so that these people get one
         new UnlinkedPersons(text, actors, speechVerbs, firstNames, demonyms).resolve();
-        PortrayalScorer portrayals = new PortrayalScorer(text, portrayalModel);
+        List<ActorIndex.Draft> mentioned = actors.actors().stream().filter(d -> !d.mentions.isEmpty()).toList();
+        Map<ActorIndex.Draft, PortrayalScorer.Portrayal> portrayals =
+                new PortrayalScorer(text, portrayalReaders).portrayals(mentioned);
         List<Actor> actorList = new ArrayList<>();
-        for (ActorIndex.Draft draft : actors.actors()) {
-            if (draft.mentions.isEmpty()) {
-                continue;
-            }
-            PortrayalScorer.Portrayal portrayal = portrayals.portrayal(draft);
+        for (ActorIndex.Draft draft : mentioned) {
+            PortrayalScorer.Portrayal portrayal = portrayals.get(draft);
             actorList.add(new Actor(ids.of(draft), draft.name, draft.type, draft.isLeader(), draft.role,
                     portrayal.score(), portrayal.label(), List.copyOf(draft.mentions.values())));
         }

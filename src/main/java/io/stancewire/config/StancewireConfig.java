@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.stancewire.analysis.portrayal.PortrayalReader;
 import io.smallrye.config.ConfigMapping;
 
 /** The service's own settings ({@code stancewire.*}); defaults live in application.properties. */
@@ -73,6 +74,12 @@ public interface StancewireConfig {
          * ({@code io.stancewire.ingest.LanguageDetection}).
          */
         boolean detectLanguage();
+
+        /**
+         * What reads portrayal: {@code encoder} (the fine-tuned sentence encoder, the better reading) or
+         * {@code lexicon} (the logistic regression: lighter, weaker).
+         */
+        PortrayalReader portrayal();
     }
 
     /** The Kafka Streams state stores behind the REST reads. */

@@ -106,7 +106,7 @@ public class AnalyzerHolder {
             throw new RegistryReloadException("the leader registry could not be read; the previous one stays in use "
                     + "(see the service log)");
         }
-        current = new ArticleAnalyzer(pipeline, registry);
+        current = new ArticleAnalyzer(pipeline, registry, config.analysis().portrayal().load());
         metrics.loaded(LoadKind.REGISTRY, true);
         LOG.infof("Leader registry reloaded: %d entries", registry.size());
         return registry.size();
@@ -127,7 +127,7 @@ public class AnalyzerHolder {
             long started = System.nanoTime();
             LeaderRegistry registry = LeaderRegistry.load(config.analysis().registry());
             Parser nlp = models.get();
-            ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, registry);
+            ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, registry, config.analysis().portrayal().load());
             LOG.infof("CoreNLP models and %d registry entries loaded in %d ms", registry.size(),
                     (System.nanoTime() - started) / 1_000_000);
             pipeline = nlp;

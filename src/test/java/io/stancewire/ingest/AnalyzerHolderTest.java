@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -23,6 +24,7 @@ import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import io.stancewire.analysis.ArticleAnalyzer;
 import io.stancewire.analysis.parse.Parser;
+import io.stancewire.analysis.portrayal.PortrayalReader;
 import io.stancewire.config.StancewireConfig;
 
 /**
@@ -40,6 +42,9 @@ class AnalyzerHolderTest {
     AnalyzerHolder holder(Supplier<Parser> models) {
         when(config.analysis().eagerLoad()).thenReturn(true);
         when(config.analysis().registry()).thenReturn(Optional.empty());
+        // doReturn: a deep stub of an enum with bodies (sealed) cannot be made
+        StancewireConfig.Analysis analysis = config.analysis();
+        doReturn(PortrayalReader.LEXICON).when(analysis).portrayal();
         when(channels.getPausable(ArticleConsumer.CHANNEL)).thenReturn(articles);
         return new AnalyzerHolder(config, new IngestMetrics(meters), channels, models);
     }

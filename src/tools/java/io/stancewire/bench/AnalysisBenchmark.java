@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.stancewire.analysis.ArticleAnalyzer;
+import io.stancewire.analysis.portrayal.PortrayalReader;
 import io.stancewire.analysis.actors.LeaderRegistry;
 import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.parse.NlpPipeline;
@@ -59,7 +60,12 @@ public final class AnalysisBenchmark {
         List<Row> rows = new ArrayList<>();
         long heapBefore = liveHeap();
         long started = System.nanoTime();
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new NlpPipeline(), LeaderRegistry.load(Optional.empty()));
+        // -Dbench.portrayal=lexicon measures the service as stancewire.analysis.portrayal=lexicon runs it
+        PortrayalReader portrayal = PortrayalReader.valueOf(
+                System.getProperty("bench.portrayal", "encoder").toUpperCase(java.util.Locale.ROOT));
+        System.out.println("portrayal: " + portrayal.name().toLowerCase(java.util.Locale.ROOT));
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(new NlpPipeline(), LeaderRegistry.load(Optional.empty()),
+                portrayal.load());
         Footprint ours = new Footprint(seconds(started), liveHeap() - heapBefore);
         rows.addAll(measure("stancewire", WikinewsEvaluation.stancewire(analyzer), analyzer::analyze, items, tokens));
         long oursSteadyHeap = liveHeap() - heapBefore;

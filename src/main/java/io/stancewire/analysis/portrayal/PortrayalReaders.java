@@ -1,0 +1,17 @@
+package io.stancewire.analysis.portrayal;
+
+/**
+ * Which classifier reads which actors: people by {@code people}, every other actor (organisations, governments,
+ * places, groups) by {@code others}.
+ */
+public record PortrayalReaders(PortrayalClassifier people, PortrayalClassifier others) {
+
+    /** One classifier for every actor. */
+    public static PortrayalReaders all(PortrayalClassifier classifier) {
+        return new PortrayalReaders(classifier, classifier);
+    }
+
+    PortrayalClassifier of(boolean person) {
+        return person ? people : others;
+    }
+}

@@ -1,0 +1,87 @@
+package io.stancewire.analysis.portrayal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped portrayal encoder ({@code analysis/portrayal-encoder.onnx}) run by ONNX Runtime in the JVM, without
+ * CoreNLP: it loads, reads sentences of our own the way a reader would, and reading several targets in one pass gives
+ * what reading each alone gives.
+ */
+class EncoderPortrayalModelTest {
+
+    private static final EncoderPortrayalModel MODEL = EncoderPortrayalModel.load();
+
+    private static double[] probabilities(String sentence, String target) {
+        int start = sentence.indexOf(target);
+        return MODEL.probabilities(sentence, List.of(new PortrayalClassifier.Target(start, start + target.length())))[0];
+    }
+
+    private static int label(String sentence, String target) {
+        double[] p = probabilities(sentence, target);
+        int best = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[1] >= p[2] ? 1 : 2;
+        return PortrayalModel.CLASSES[best];
+    }
+
+    @Test
+    void loadsOnce() {
+        assertThat(EncoderPortrayalModel.load()).isSameAs(MODEL);
+        assertThat(MODEL.offsets()).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void readsWhoIsPortrayedHow() {
+        assertThat(label("Critics blasted Smith for his disastrous handling of the crisis.", "Smith")).isEqualTo(-1);
+        assertThat(label("Supporters praised Smith for her brave leadership.", "Smith")).isEqualTo(1);
+        assertThat(label("Smith met the delegation on Monday.", "Smith")).isEqualTo(0);
+        // the same sentence, two people, two portrayals: the encoder reads whom the words are about
+        String both = "Jones was widely praised for her courage, while Smith was charged with fraud.";
+        assertThat(label(both, "Jones")).isEqualTo(1);
+        assertThat(label(both, "Smith")).isEqualTo(-1);
+    }
+
+    @Test
+    void oneRunForSeveralTargetsGivesWhatEachAloneGives() {
+        String s = "Jones was widely praised for her courage, while Smith was charged with fraud.";
+        int jones = s.indexOf("Jones");
+        int smith = s.indexOf("Smith");
+        double[][] together = MODEL.probabilities(s, List.of(new PortrayalClassifier.Target(jones, jones + 5),
+                new PortrayalClassifier.Target(smith, smith + 5)));
+        assertThat(together).hasDimensions(2, 3);
+        assertThat(together[0]).containsExactly(probabilities(s, "Jones"), within(1e-5));
+        assertThat(together[1]).containsExactly(probabilities(s, "Smith"), within(1e-5));
+        assertThat(MODEL.probabilities(s, List.of())).isEmpty();
+    }
+
+    @Test
+    void probabilitiesSumToOneOnOddInput() {
+        String longSentence = "Smith said " + "that the plan, which nobody had read, ".repeat(40) + "was fine.";
+        for (String s : new String[] {"Smith", "“I never lied,” Smith told reporters, ‘never’.", longSentence,
+                "Smith 😀 said the plan was “a disaster”.", "Smith\u0000\u200b of Zürich"}) {
+            double[] p = probabilities(s, "Smith");
+            assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, within(1e-6));
+        }
+        // a target cut off by the 128-piece limit is read on the whole sentence ([CLS]) rather than dropped
+        int late = longSentence.lastIndexOf("fine");
+        double[] p = MODEL.probabilities(longSentence, List.of(new PortrayalClassifier.Target(late, late + 4)))[0];
+        assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
+    void poolsTheTargetsPiecesOrClsWhenCutOff() {
+        WordPieceTokenizer.Pieces pieces = WordPieceTokenizer.read(EncoderPortrayalModel.VOCABULARY)
+                .encode("Ms. Abdelkader-Smith spoke.", 128);
+        float[] w = EncoderPortrayalModel.pooling(pieces, new PortrayalClassifier.Target(4, 20));
+        float sum = 0;
+        for (float x : w) {
+            sum += x;
+        }
+        assertThat(sum).isCloseTo(1f, within(1e-6f));
+        assertThat(w[0]).isZero();
+        assertThat(EncoderPortrayalModel.pooling(pieces, new PortrayalClassifier.Target(200, 210))[0]).isEqualTo(1f);
+    }
+}

@@ -32,19 +32,23 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
 
     private static volatile EncoderPortrayalModel shipped;
 
-    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment environment;
     private final OrtSession session;
     private final WordPieceTokenizer tokenizer;
 
     EncoderPortrayalModel(byte[] model, WordPieceTokenizer tokenizer) {
         this.tokenizer = tokenizer;
+        // ONNX Runtime extracts its native library to java.io.tmpdir: a /tmp that is read-only or mounted noexec,
+        // or a platform without natives in the jar, fails here
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            this.environment = OrtEnvironment.getEnvironment();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = environment.createSession(model, options);
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot load the portrayal encoder: " + e.getMessage(), e);
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            throw new IllegalStateException("cannot load the portrayal encoder (ONNX Runtime): " + e
+                    + "; stancewire.analysis.portrayal=lexicon runs without it", e);
         }
     }
 

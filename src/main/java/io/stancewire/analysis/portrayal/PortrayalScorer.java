@@ -51,20 +51,9 @@ public final class PortrayalScorer {
 
     /** The portrayal of each actor (neutral for one with no mention to read). */
     public Map<ActorIndex.Draft, Portrayal> portrayals(List<ActorIndex.Draft> actors) {
-        Map<Call, List<Reading>> calls = new TreeMap<>();
-        for (ActorIndex.Draft actor : actors) {
-            for (Span mention : mentionsToRead(actor)) {
-                int sentence = text.sentenceOf(text.tokenAt(mention.start()));
-                int start = sentenceStart(sentence);
-                // one call for everyone when one classifier reads everyone
-                boolean people = actor.isPerson() || readers.people() == readers.others();
-                calls.computeIfAbsent(new Call(sentence, people), c -> new ArrayList<>()).add(new Reading(
-                        actor, new PortrayalClassifier.Target(mention.start() - start, mention.end() - start)));
-            }
-        }
         Map<ActorIndex.Draft, double[]> sums = new IdentityHashMap<>();
         Map<ActorIndex.Draft, Integer> counts = new IdentityHashMap<>();
-        for (Map.Entry<Call, List<Reading>> e : calls.entrySet()) {
+        for (Map.Entry<Call, List<Reading>> e : calls(actors).entrySet()) {
             int sentence = e.getKey().sentence();
             List<Reading> readings = e.getValue();
             double[][] p = readers.of(e.getKey().people()).probabilities(
@@ -85,6 +74,22 @@ public final class PortrayalScorer {
                     : portrayal(sum, counts.get(actor), readers.of(actor.isPerson()).offsets()));
         }
         return out;
+    }
+
+    /** The mentions to read, grouped into one call per sentence and classifier, in the text's order. */
+    private Map<Call, List<Reading>> calls(List<ActorIndex.Draft> actors) {
+        Map<Call, List<Reading>> calls = new TreeMap<>();
+        for (ActorIndex.Draft actor : actors) {
+            for (Span mention : mentionsToRead(actor)) {
+                int sentence = text.sentenceOf(text.tokenAt(mention.start()));
+                int start = sentenceStart(sentence);
+                // one call for everyone when one classifier reads everyone
+                boolean people = actor.isPerson() || readers.people() == readers.others();
+                calls.computeIfAbsent(new Call(sentence, people), c -> new ArrayList<>()).add(new Reading(
+                        actor, new PortrayalClassifier.Target(mention.start() - start, mention.end() - start)));
+            }
+        }
+        return calls;
     }
 
     /** The mentions the classifier reads: names when there are any, pronouns for an actor known by nothing else. */

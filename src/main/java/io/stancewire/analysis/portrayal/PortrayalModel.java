@@ -2,7 +2,6 @@ package io.stancewire.analysis.portrayal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.stancewire.analysis.lexicons.TsvResource;
 
 /**
  * How a sentence portrays the person at a span: multinomial logistic regression over {@link PortrayalFeatures},
@@ -58,11 +59,8 @@ public final class PortrayalModel implements PortrayalClassifier {
     }
 
     static PortrayalModel read(String resource) {
-        InputStream in = PortrayalModel.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(TsvResource.open(resource),
+                StandardCharsets.UTF_8))) {
             return parse(reader, resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,6 +11,11 @@ public record PortrayalReaders(PortrayalClassifier people, PortrayalClassifier o
         return new PortrayalReaders(classifier, classifier);
     }
 
+    /** The same readers with {@code people} read by another classifier (a benchmark's encoder without its cache). */
+    public PortrayalReaders withPeople(PortrayalClassifier classifier) {
+        return new PortrayalReaders(classifier, others);
+    }
+
     PortrayalClassifier of(boolean person) {
         return person ? people : others;
     }

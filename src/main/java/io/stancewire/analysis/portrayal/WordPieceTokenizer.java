@@ -2,7 +2,6 @@ package io.stancewire.analysis.portrayal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+
+import io.stancewire.analysis.lexicons.TsvResource;
 
 /**
  * The BERT uncased tokenizer of the portrayal encoder, as its {@code tokenizer.json} describes it: clean the text
@@ -30,6 +31,13 @@ public final class WordPieceTokenizer {
     }
 
     private static final int MAX_WORD_CHARS = 100;
+    private static final String[] ASCII_LOWER = new String[0x80];
+
+    static {
+        for (int c = 0; c < ASCII_LOWER.length; c++) {
+            ASCII_LOWER[c] = String.valueOf(Character.toLowerCase((char) c));
+        }
+    }
 
     private final Map<String, Integer> vocabulary;
     private final int unknown;
@@ -45,12 +53,9 @@ public final class WordPieceTokenizer {
 
     /** The vocabulary resource: one piece a line, its id the line's index from 0. */
     static WordPieceTokenizer read(String resource) {
-        InputStream in = WordPieceTokenizer.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + resource);
-        }
         Map<String, Integer> vocabulary = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(TsvResource.open(resource),
+                StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 vocabulary.put(line, vocabulary.size());
             }
@@ -154,6 +159,9 @@ public final class WordPieceTokenizer {
 
     /** Lowercased, decomposed, accents dropped. */
     private static String normalised(int cp) {
+        if (cp < 0x80) { // ASCII: lowercasing is all there is, and the common case on the hot path
+            return ASCII_LOWER[cp];
+        }
         String lower = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
         String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(nfd.length());

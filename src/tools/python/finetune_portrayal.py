@@ -235,8 +235,9 @@ class Exported(nn.Module):
         return self.head(torch.cat([pooled, cls], -1))
 
 
-def export(model, path, int8=True):
-    """The model as ONNX (opset 14); with int8, every weight matrix quantized (see int8_weights)."""
+def export(model, path, reading, int8=True):
+    """The model as ONNX (opset 14); with int8, every weight matrix quantized (see int8_weights). The metadata
+    property stancewire.targets (marked or pooled) tells the service how the model reads its targets."""
     model.eval()
     exported = Exported(model).eval()
     ids = torch.tensor([[101, 7592, 2088, 102]])
@@ -251,6 +252,7 @@ def export(model, path, int8=True):
     graph = onnx.load_from_string(buffer.getvalue())
     if int8:
         int8_weights(graph)
+    onnx.helper.set_model_props(graph, {"stancewire.targets": reading})
     onnx.checker.check_model(graph)
     onnx.save(graph, path)
 
@@ -305,8 +307,9 @@ def int8_weights(model):
 
 
 # ---------------------------------------------------------------------------------------------- data
-def read(path, tok, max_len):
-    """One example per target: (ids, target piece indices, label index)."""
+def read(path, tok, max_len, mark=False):
+    """One example per target: (ids, target piece indices, label index). With mark, the target's pieces are
+    wrapped in marker pieces ("<" and ">"), so the encoder itself sees which mention it reads."""
     out = []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -320,8 +323,22 @@ def read(path, tok, max_len):
                 pieces = [i for i, (s, e) in enumerate(spans) if s >= 0 and s < t["end"] and e > t["start"]]
                 if not pieces:  # truncated away: fall back to [CLS]
                     pieces = [0]
+                if mark and pieces != [0]:
+                    out.append(marked(tok, ids, pieces, max_len) + (LABELS.index(t["polarity"]),))
+                    continue
                 out.append((ids, pieces, LABELS.index(t["polarity"])))
     return out
+
+
+def marked(tok, ids, pieces, max_len):
+    """The ids with "<" before the target's first piece and ">" after its last, cut back to max_len (its [SEP]
+    kept), and the target's pieces where they now are."""
+    first, last = pieces[0], pieces[-1]
+    out = ids[:first] + [tok.vocab["<"]] + ids[first:last + 1] + [tok.vocab[">"]] + ids[last + 1:]
+    if len(out) > max_len:
+        out = out[:max_len - 1] + [tok.sep]
+    kept = [p + 1 for p in pieces if p + 1 < len(out) - 1]
+    return out, kept or [0]
 
 
 def batches(examples, size, shuffle, rng):
@@ -386,9 +403,12 @@ def main():
     ap.add_argument("--max-len", type=int, default=128)
     ap.add_argument("--seeds", default="15,16",
                     help="one training run per seed; with several, the shipped model is their weights' mean")
+    ap.add_argument("--targets", choices=("pooled", "marked"), default="pooled",
+                    help="pooled: the targets' pieces pooled from one row per sentence (shipped); marked: each target "
+                         "wrapped in marker pieces, a row per target (tried: no better, dearer; docs/quality.md)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N targets only (smoke runs)")
-    ap.add_argument("--save", help="write the fine-tuned weights (torch state dict) here")
+    ap.add_argument("--save", help="write the fine-tuned weights (and how they read targets) here")
     ap.add_argument("--load", help="read fine-tuned weights (a state dict --save wrote) instead of training")
     ap.add_argument("--export", help="write the model as ONNX (int8 weights) here")
     ap.add_argument("--float32", action="store_true",
@@ -401,16 +421,20 @@ def main():
         onnx_model = onnx.load_from_string(jar.read("all-minilm-l6-v2.onnx"))
 
     if args.load:
+        saved = torch.load(args.load)
+        # --save keeps how the model reads its targets beside its weights (a bare state dict: --targets says)
+        reading = saved.get("targets", args.targets) if "state" in saved else args.targets
         model = published(onnx_model, args.layers)
-        model.load_state_dict(torch.load(args.load))
+        model.load_state_dict(saved["state"] if "state" in saved else saved)
         if args.export:
-            export(model, args.export, not args.float32)
+            export(model, args.export, reading, not args.float32)
         return
 
-    train = read(f"{args.datasets}/train.jsonl", tok, args.max_len)
+    mark = args.targets == "marked"
+    train = read(f"{args.datasets}/train.jsonl", tok, args.max_len, mark)
     if args.limit:
         train = train[:args.limit]
-    dev = {name: read(f"{args.datasets}/{name}.jsonl", tok, args.max_len) for name in ("dev-mt", "dev-rw")}
+    dev = {name: read(f"{args.datasets}/{name}.jsonl", tok, args.max_len, mark) for name in ("dev-mt", "dev-rw")}
     print(f"train {len(train)} targets, dev-mt {len(dev['dev-mt'])}, dev-rw {len(dev['dev-rw'])}", flush=True)
 
     seeds = [int(x) for x in args.seeds.split(",")]
@@ -425,9 +449,9 @@ def main():
         model.load_state_dict({k: sum(s[k] for s in states) / len(states) for k in states[0]})
         print(f"mean of seeds {args.seeds}: {dev_figures(model, dev)}", flush=True)
     if args.save:
-        torch.save(model.state_dict(), args.save)
+        torch.save({"targets": args.targets, "state": model.state_dict()}, args.save)
     if args.export:
-        export(model, args.export, not args.float32)
+        export(model, args.export, args.targets, not args.float32)
 
 
 def published(onnx_model, layers, seed=0):

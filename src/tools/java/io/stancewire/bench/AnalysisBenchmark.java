@@ -68,8 +68,9 @@ public final class AnalysisBenchmark {
         System.out.println("portrayal: " + portrayal.name().toLowerCase(java.util.Locale.ROOT));
         // the encoder as PortrayalReader.ENCODER reads, without its sentence cache: the 2-thread pass must not
         // reuse the readings of the 1-thread pass over the same articles
-        PortrayalReaders readers = portrayal == PortrayalReader.ENCODER
-                ? portrayal.load().withPeople(EncoderPortrayalModel.loadUncached()) : portrayal.load();
+        EncoderPortrayalModel encoder = portrayal == PortrayalReader.ENCODER
+                ? EncoderPortrayalModel.loadUncached() : null;
+        PortrayalReaders readers = encoder != null ? portrayal.load().withPeople(encoder) : portrayal.load();
         ArticleAnalyzer analyzer = new ArticleAnalyzer(new NlpPipeline(), LeaderRegistry.load(Optional.empty()),
                 readers);
         Footprint ours = new Footprint(seconds(started), liveHeap() - heapBefore);
@@ -112,6 +113,10 @@ public final class AnalysisBenchmark {
                 ourTwo.articlesPerSecond / ourOne.articlesPerSecond);
         System.out.printf("stancewire load %.1f s, live heap after load %d MB, after the 2-thread run %d MB%n",
                 ours.loadSeconds, ours.heap >> 20, oursSteadyHeap >> 20);
+        if (encoder != null) {
+            System.out.printf("portrayal encoder (warm-up and both runs): %d passes, %d rows%n", encoder.passes(),
+                    encoder.rows());
+        }
         if (theirs != null) {
             System.out.printf("corenlp    load %.1f s, live heap after load %d MB (%.2fx stancewire's)%n",
                     theirs.loadSeconds, theirs.heap >> 20, (double) theirs.heap / ours.heap);

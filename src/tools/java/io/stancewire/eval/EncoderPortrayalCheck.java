@@ -22,7 +22,7 @@ public final class EncoderPortrayalCheck {
 
     public static void main(String[] args) throws Exception {
         String file = System.getProperty("check.model");
-        EncoderPortrayalModel encoder = file == null ? EncoderPortrayalModel.load()
+        EncoderPortrayalModel encoder = file == null ? EncoderPortrayalModel.loadUncached()
                 : EncoderPortrayalModel.read(Path.of(file));
         PortrayalModel lexicon = PortrayalModel.load();
         Path dir = EvalIo.datasets().resolve("newsmtsc");

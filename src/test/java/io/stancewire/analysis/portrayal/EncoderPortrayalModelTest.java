@@ -1,11 +1,17 @@
 package io.stancewire.analysis.portrayal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.stancewire.analysis.lexicons.TsvResource;
 
 /**
  * The shipped portrayal encoder ({@code analysis/portrayal-encoder.onnx}) run by ONNX Runtime in the JVM, without
@@ -99,5 +105,39 @@ class EncoderPortrayalModelTest {
         int late = longSentence.lastIndexOf("fine");
         double[] p = MODEL.probabilities(longSentence, List.of(new PortrayalClassifier.Target(late, late + 4)))[0];
         assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
+    void aModelFileOfAKindThisVersionCannotReadFailsClearly() throws IOException {
+        byte[] bytes;
+        try (InputStream in = TsvResource.open(EncoderPortrayalModel.MODEL)) {
+            bytes = in.readAllBytes();
+        }
+        // the shipped file's metadata (after the graph): key "stancewire.targets", value "pooled"; a value of the
+        // same length keeps the file valid
+        int key = lastIndexOf(bytes, TargetReading.METADATA_KEY.getBytes(StandardCharsets.US_ASCII));
+        int value = lastIndexOf(bytes, "pooled".getBytes(StandardCharsets.US_ASCII));
+        assertThat(key).isPositive();
+        assertThat(value).isGreaterThan(key);
+        System.arraycopy("sorted".getBytes(StandardCharsets.US_ASCII), 0, bytes, value, 6);
+        assertThatThrownBy(() -> new EncoderPortrayalModel(bytes,
+                WordPieceTokenizer.read(EncoderPortrayalModel.VOCABULARY), 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(TargetReading.METADATA_KEY)
+                .hasMessageContaining("SORTED")
+                .hasMessageContaining("scripts/finetune-portrayal");
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] pattern) {
+        for (int i = bytes.length - pattern.length; i >= 0; i--) {
+            int j = 0;
+            while (j < pattern.length && bytes[i + j] == pattern[j]) {
+                j++;
+            }
+            if (j == pattern.length) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

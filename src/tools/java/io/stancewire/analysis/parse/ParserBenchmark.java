@@ -1,18 +1,16 @@
 package io.stancewire.analysis.parse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import edu.stanford.nlp.parser.nndep.DependencyParser;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.stancewire.eval.WikinewsEvaluation;
 
 /**
  * The dependency parse alone, on one thread: {@link TransitionParser} against CoreNLP's own
@@ -26,9 +24,8 @@ public final class ParserBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path articles = Path.of(System.getProperty("stancewire.datasets", "../shared/datasets"), "wikinews",
-                "articles.jsonl");
-        List<CoreSentence> sentences = tagged(articles);
+        Path wikinews = Path.of(System.getProperty("stancewire.datasets", "../shared/datasets"), "wikinews");
+        List<CoreSentence> sentences = tagged(wikinews);
         int tokens = sentences.stream().mapToInt(s -> s.tokens().size()).sum();
         TransitionParser ours = TransitionParser.load(new Properties());
         DependencyParser theirs = DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL, new Properties());
@@ -65,15 +62,14 @@ public final class ParserBenchmark {
         }
     }
 
-    private static List<CoreSentence> tagged(Path articles) throws Exception {
+    private static List<CoreSentence> tagged(Path wikinews) {
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos");
         props.setProperty("ssplit.newlineIsSentenceBreak", "two");
         StanfordCoreNLP tagger = new StanfordCoreNLP(props);
-        ObjectMapper json = new ObjectMapper();
         List<CoreSentence> sentences = new ArrayList<>();
-        for (String line : Files.readAllLines(articles)) {
-            CoreDocument document = new CoreDocument(json.readTree(line).get("body").asText());
+        for (WikinewsEvaluation.Item item : WikinewsEvaluation.load(wikinews, Integer.MAX_VALUE)) {
+            CoreDocument document = new CoreDocument(item.article().body());
             tagger.annotate(document);
             sentences.addAll(document.sentences());
         }

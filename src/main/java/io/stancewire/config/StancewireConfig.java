@@ -80,6 +80,13 @@ public interface StancewireConfig {
          * {@code lexicon} (the logistic regression: lighter, weaker).
          */
         PortrayalReader portrayal();
+
+        /**
+         * Sentences whose encoder readings are kept, least recently used out first (about 600 bytes each), so that a
+         * sentence seen again (an article re-sent or edited, wire copy that several outlets run) costs no encoder
+         * pass; 0 keeps none. Not used by {@code portrayal=lexicon}.
+         */
+        int portrayalCacheSentences();
     }
 
     /** The Kafka Streams state stores behind the REST reads. */

@@ -19,6 +19,7 @@ import io.stancewire.analysis.ArticleAnalyzer;
 import io.stancewire.analysis.actors.LeaderRegistry;
 import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.analysis.parse.Parser;
+import io.stancewire.analysis.portrayal.PortrayalReaders;
 import io.stancewire.config.StancewireConfig;
 import io.stancewire.ingest.IngestMetrics.LoadKind;
 
@@ -106,10 +107,14 @@ public class AnalyzerHolder {
             throw new RegistryReloadException("the leader registry could not be read; the previous one stays in use "
                     + "(see the service log)");
         }
-        current = new ArticleAnalyzer(pipeline, registry, config.analysis().portrayal().load());
+        current = new ArticleAnalyzer(pipeline, registry, portrayalReaders());
         metrics.loaded(LoadKind.REGISTRY, true);
         LOG.infof("Leader registry reloaded: %d entries", registry.size());
         return registry.size();
+    }
+
+    private PortrayalReaders portrayalReaders() {
+        return config.analysis().portrayal().load(config.analysis().portrayalCacheSentences());
     }
 
     private synchronized void load() {
@@ -127,7 +132,7 @@ public class AnalyzerHolder {
             long started = System.nanoTime();
             LeaderRegistry registry = LeaderRegistry.load(config.analysis().registry());
             Parser nlp = models.get();
-            ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, registry, config.analysis().portrayal().load());
+            ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, registry, portrayalReaders());
             LOG.infof("CoreNLP models and %d registry entries loaded in %d ms", registry.size(),
                     (System.nanoTime() - started) / 1_000_000);
             pipeline = nlp;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import ai.onnxruntime.OnnxTensor;
@@ -27,7 +28,8 @@ import io.stancewire.analysis.lexicons.TsvResource;
  * pieces, a row per target, all the rows of a sentence in one pass ({@link TargetReading#MARKED}). The model
  * ({@code analysis/portrayal-encoder.onnx}, int8 weights, the activations quantized to 8 bits for each matrix
  * product) runs in the JVM through ONNX Runtime's Java API, one intra-op thread a call so that analysis workers scale
- * it. The readings of the last {@value #CACHED_SENTENCES} sentences are kept, so a sentence seen again costs no pass.
+ * it. The readings of the last {@value #CACHED_SENTENCES} sentences are kept (the operator's
+ * {@code stancewire.analysis.portrayal-cache-sentences}), so a sentence seen again costs no pass.
  * Thread-safe; load once and share.
  */
 public final class EncoderPortrayalModel implements PortrayalClassifier, AutoCloseable {
@@ -41,10 +43,10 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
      * Readings kept for sentences seen again (an article re-sent or edited, wire copy that several outlets run),
      * least recently used out first: about 2-3 MB when full.
      */
-    static final int CACHED_SENTENCES = 4096;
+    public static final int CACHED_SENTENCES = 4096;
 
-    private static final LoadedOnce<EncoderPortrayalModel> SHIPPED = new LoadedOnce<>(() ->
-            new EncoderPortrayalModel(bytes(MODEL), WordPieceTokenizer.read(VOCABULARY), CACHED_SENTENCES));
+    /** The shipped model, loaded once per cache size (one size in a service; tests and benchmarks may ask for two). */
+    private static final Map<Integer, LoadedOnce<EncoderPortrayalModel>> SHIPPED = new ConcurrentHashMap<>();
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -101,9 +103,22 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
         }
     }
 
-    /** The model shipped in the jar, loaded once. */
+    /** The model shipped in the jar with the default sentence cache, loaded once. */
     public static EncoderPortrayalModel load() {
-        return SHIPPED.get();
+        return load(CACHED_SENTENCES);
+    }
+
+    /**
+     * The model shipped in the jar keeping the readings of the last {@code cachedSentences} sentences (0: none), loaded
+     * once for each size and shared.
+     */
+    public static EncoderPortrayalModel load(int cachedSentences) {
+        if (cachedSentences < 0) {
+            throw new IllegalArgumentException("the portrayal encoder's sentence cache holds 0 sentences or more, not "
+                    + cachedSentences);
+        }
+        return SHIPPED.computeIfAbsent(cachedSentences, size -> new LoadedOnce<>(() ->
+                new EncoderPortrayalModel(bytes(MODEL), WordPieceTokenizer.read(VOCABULARY), size))).get();
     }
 
     /**

@@ -11,8 +11,8 @@ public enum PortrayalReader {
      */
     ENCODER {
         @Override
-        public PortrayalReaders load() {
-            return new PortrayalReaders(EncoderPortrayalModel.load(), PortrayalModel.load());
+        public PortrayalReaders load(int cachedSentences) {
+            return new PortrayalReaders(EncoderPortrayalModel.load(cachedSentences), PortrayalModel.load());
         }
     },
 
@@ -22,11 +22,19 @@ public enum PortrayalReader {
      */
     LEXICON {
         @Override
-        public PortrayalReaders load() {
+        public PortrayalReaders load(int cachedSentences) {
             return PortrayalReaders.all(PortrayalModel.load());
         }
     };
 
-    /** The classifiers, loaded once per JVM and shared. */
-    public abstract PortrayalReaders load();
+    /**
+     * The classifiers, loaded once per JVM and shared; the encoder keeps the readings of the last
+     * {@code cachedSentences} sentences (0: none; the lexicon model keeps none, it has no pass to save).
+     */
+    public abstract PortrayalReaders load(int cachedSentences);
+
+    /** The classifiers with the encoder's default sentence cache. */
+    public PortrayalReaders load() {
+        return load(EncoderPortrayalModel.CACHED_SENTENCES);
+    }
 }

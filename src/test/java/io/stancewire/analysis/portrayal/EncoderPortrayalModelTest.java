@@ -90,6 +90,26 @@ class EncoderPortrayalModelTest {
     }
 
     @Test
+    void theOperatorsCacheSizeIsKept() {
+        // stancewire.analysis.portrayal-cache-sentences=0 (bench/e2e, which cycles the same bodies): every sentence
+        // costs a pass, seen before or not; the model is still loaded once for that size and shared
+        EncoderPortrayalModel none = EncoderPortrayalModel.load(0);
+        assertThat(EncoderPortrayalModel.load(0)).isSameAs(none).isNotSameAs(MODEL);
+        assertThat(EncoderPortrayalModel.load(EncoderPortrayalModel.CACHED_SENTENCES)).isSameAs(MODEL);
+        assertThat(PortrayalReader.ENCODER.load(0).people()).isSameAs(none);
+        assertThat(PortrayalReader.ENCODER.load().people()).isSameAs(MODEL);
+        String s = "Supporters praised Smith for her brave leadership, once more.";
+        List<PortrayalClassifier.Target> smith = List.of(new PortrayalClassifier.Target(19, 24));
+        long passes = none.passes();
+        double[][] first = none.probabilities(s, smith);
+        assertThat(none.probabilities(s, smith)[0]).containsExactly(first[0]);
+        assertThat(none.passes()).isEqualTo(passes + 2);
+        assertThatThrownBy(() -> EncoderPortrayalModel.load(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+    }
+
+    @Test
     void probabilitiesSumToOneOnOddInput() {
         String longSentence = "Smith said " + "that the plan, which nobody had read, ".repeat(40) + "was fine.";
         for (String s : new String[] {"Smith", "“I never lied,” Smith told reporters, ‘never’.", longSentence,

@@ -59,6 +59,11 @@ public class AnalyzerHolder {
     }
 
     void onStart(@Observes StartupEvent event) {
+        int cached = config.analysis().portrayalCacheSentences();
+        if (cached < 0) { // refused at start-up, not on the loader thread after the CoreNLP load
+            throw new IllegalStateException("stancewire.analysis.portrayal-cache-sentences is " + cached
+                    + ": the sentences the portrayal encoder keeps are 0 (none) or more");
+        }
         if (config.analysis().eagerLoad()) {
             load();
         } else {

@@ -92,6 +92,21 @@ class AnalyzerHolderTest {
     }
 
     @Test
+    void aNegativeEncoderCacheIsRefusedAtStartUpBeforeAnyLoad() {
+        int[] loadsTried = {0};
+        AnalyzerHolder holder = holder(() -> {
+            loadsTried[0]++;
+            return parser;
+        });
+        when(config.analysis().portrayalCacheSentences()).thenReturn(-1);
+        assertThatThrownBy(() -> holder.onStart(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stancewire.analysis.portrayal-cache-sentences is -1");
+        assertThat(loadsTried[0]).isZero();
+        verify(articles, never()).resume();
+    }
+
+    @Test
     void aRegistryThatCannotBeReadKeepsThePreviousOne() {
         AnalyzerHolder holder = holder(() -> parser);
         ArticleAnalyzer first = holder.analyzer();

@@ -28,7 +28,7 @@ import io.stancewire.analysis.lexicons.TsvResource;
  * pieces, a row per target, all the rows of a sentence in one pass ({@link TargetReading#MARKED}). The model
  * ({@code analysis/portrayal-encoder.onnx}, int8 weights, the activations quantized to 8 bits for each matrix
  * product) runs in the JVM through ONNX Runtime's Java API, one intra-op thread a call so that analysis workers scale
- * it. The readings of the last {@value #CACHED_SENTENCES} sentences are kept (the operator's
+ * it. The readings of the last {@value #CACHED_SENTENCES} sentences are kept by default (the operator's
  * {@code stancewire.analysis.portrayal-cache-sentences}), so a sentence seen again costs no pass.
  * Thread-safe; load once and share.
  */
@@ -41,7 +41,8 @@ public final class EncoderPortrayalModel implements PortrayalClassifier, AutoClo
 
     /**
      * Readings kept for sentences seen again (an article re-sent or edited, wire copy that several outlets run),
-     * least recently used out first: about 2-3 MB when full.
+     * least recently used out first: about 2-3 MB when full. The default of
+     * {@code stancewire.analysis.portrayal-cache-sentences} in {@code application.properties}: keep the two equal.
      */
     public static final int CACHED_SENTENCES = 4096;
 

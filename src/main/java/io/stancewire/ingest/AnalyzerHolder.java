@@ -1,14 +1,17 @@
 package io.stancewire.ingest;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -25,10 +28,13 @@ import io.stancewire.ingest.IngestMetrics.LoadKind;
 
 /**
  * The one {@link ArticleAnalyzer} of this JVM and its readiness. The CoreNLP models load in the background at
- * start-up (about half a minute), so HTTP answers at once and readiness turns up when they are loaded; callers of
- * {@link #analyzer()} wait for them. The articles channel starts paused and is resumed once they are loaded, so a
- * slow or failed load never sends good articles to the dead-letter topic (they wait in Kafka instead). The leader
- * registry can be reloaded while the models stay.
+ * start-up (5-20 s on 2 cores), so HTTP answers at once and readiness turns up when they are loaded; callers of
+ * {@link #analyzer()} wait for them. The load starts first thing at start-up, before the embedded broker, the
+ * messaging channels and Kafka Streams start, so that their start-up runs beside it rather than before it, and the
+ * portrayal model and the registry load on a second thread beside the CoreNLP models. The articles channel starts
+ * paused and is resumed once the models are loaded and the channel exists, so a slow or failed load never sends good
+ * articles to the dead-letter topic (they wait in Kafka instead). The leader registry can be reloaded while the
+ * models stay.
  */
 @Singleton
 public class AnalyzerHolder {
@@ -37,6 +43,8 @@ public class AnalyzerHolder {
     static final long LOAD_WAIT_SECONDS = 300;
 
     private final CompletableFuture<ArticleAnalyzer> loaded = new CompletableFuture<>();
+    /** Completed once the messaging channels exist, so the articles channel can be resumed. */
+    private final CompletableFuture<Void> channelsWired = new CompletableFuture<>();
     private volatile ArticleAnalyzer current;
     private volatile Parser pipeline;
     private volatile boolean loading;
@@ -58,7 +66,11 @@ public class AnalyzerHolder {
         this.models = models;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Starts the load before any other start-up work (the embedded broker starts at
+     * {@link Interceptor.Priority#PLATFORM_BEFORE}), so the two run side by side.
+     */
+    void startLoading(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
         int cached = config.analysis().portrayalCacheSentences();
         if (cached < 0) { // refused at start-up, not on the loader thread after the CoreNLP load
             throw new IllegalStateException("stancewire.analysis.portrayal-cache-sentences is " + cached
@@ -66,7 +78,13 @@ public class AnalyzerHolder {
         }
         if (config.analysis().eagerLoad()) {
             load();
-        } else {
+        }
+    }
+
+    /** The messaging channels exist now: the articles channel is resumed once the models are loaded (or at once). */
+    void onChannelsWired(@Observes StartupEvent event) {
+        channelsWired.complete(null);
+        if (!config.analysis().eagerLoad()) {
             resumeConsumption(); // the first article loads the models
         }
     }
@@ -127,29 +145,49 @@ public class AnalyzerHolder {
             return;
         }
         loading = true;
-        Thread loader = new Thread(this::loadModels, "corenlp-loader");
-        loader.setDaemon(true);
-        loader.start();
+        daemon("corenlp-loader", this::loadModels).start();
     }
 
     private void loadModels() {
         try {
             long started = System.nanoTime();
-            LeaderRegistry registry = LeaderRegistry.load(config.analysis().registry());
+            CompletableFuture<LoadedBeside> beside = CompletableFuture.supplyAsync(
+                    () -> new LoadedBeside(LeaderRegistry.load(config.analysis().registry()), portrayalReaders()),
+                    task -> daemon("portrayal-loader", task).start());
             Parser nlp = models.get();
-            ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, registry, portrayalReaders());
-            LOG.infof("CoreNLP models and %d registry entries loaded in %d ms", registry.size(),
+            LoadedBeside other = join(beside);
+            ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, other.registry(), other.portrayal());
+            LOG.infof("CoreNLP models and %d registry entries loaded in %d ms", other.registry().size(),
                     (System.nanoTime() - started) / 1_000_000);
             pipeline = nlp;
             current = analyzer;
             metrics.loaded(LoadKind.MODELS, true);
             loaded.complete(analyzer);
-            resumeConsumption();
+            channelsWired.thenRun(this::resumeConsumption);
         } catch (Throwable e) {
             LOG.error("Could not load the analysis models", e);
             metrics.loaded(LoadKind.MODELS, false);
             loaded.completeExceptionally(e);
         }
+    }
+
+    /** What loads on a second thread while the CoreNLP models load. */
+    private record LoadedBeside(LeaderRegistry registry, PortrayalReaders portrayal) {
+    }
+
+    /** The value, or what the loading thread threw. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static Thread daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private void resumeConsumption() {

@@ -65,7 +65,8 @@ class AnalyzerHolderTest {
             }
             return parser;
         });
-        holder.onStart(null);
+        holder.startLoading(null);
+        holder.onChannelsWired(null);
         Thread.sleep(200);
         assertThat(holder.isReady()).isFalse();
         verify(articles, never()).resume();
@@ -80,11 +81,36 @@ class AnalyzerHolderTest {
     }
 
     @Test
+    void modelsLoadedBeforeTheChannelsExistResumeConsumptionOnceTheyDo() {
+        AnalyzerHolder holder = holder(() -> parser);
+        holder.startLoading(null); // first thing at start-up, before messaging wires its channels
+        assertThat(holder.analyzer()).isNotNull();
+        assertThat(holder.isReady()).isTrue();
+        verify(articles, never()).resume();
+
+        holder.onChannelsWired(null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> verify(articles).resume());
+    }
+
+    @Test
+    void aRegistryThatFailsBesideTheModelsFailsTheLoad() {
+        AnalyzerHolder holder = holder(() -> parser);
+        when(config.analysis().registry()).thenReturn(Optional.of(Path.of("/nonexistent/leaders.yaml")));
+        holder.startLoading(null);
+        holder.onChannelsWired(null);
+        assertThatThrownBy(holder::analyzer).isInstanceOf(AnalyzerHolder.ModelsUnavailableException.class);
+        assertThat(holder.isReady()).isFalse();
+        verify(articles, never()).resume();
+        await().atMost(Duration.ofSeconds(5)).until(() -> loads("models", "failure") == 1);
+    }
+
+    @Test
     void aFailedLoadLeavesTheServiceNotReadyAndTheArticlesInKafka() {
         AnalyzerHolder holder = holder(() -> {
             throw new IllegalStateException("models jar missing");
         });
-        holder.onStart(null);
+        holder.startLoading(null);
+        holder.onChannelsWired(null);
         assertThatThrownBy(holder::analyzer).isInstanceOf(AnalyzerHolder.ModelsUnavailableException.class);
         assertThat(holder.isReady()).isFalse();
         verify(articles, never()).resume();
@@ -99,7 +125,7 @@ class AnalyzerHolderTest {
             return parser;
         });
         when(config.analysis().portrayalCacheSentences()).thenReturn(-1);
-        assertThatThrownBy(() -> holder.onStart(null))
+        assertThatThrownBy(() -> holder.startLoading(null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stancewire.analysis.portrayal-cache-sentences is -1");
         assertThat(loadsTried[0]).isZero();

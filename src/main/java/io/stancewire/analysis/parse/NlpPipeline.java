@@ -1,6 +1,8 @@
 package io.stancewire.analysis.parse;
 
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreSentence;
@@ -16,7 +18,8 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * the neural dependency parse ({@link TransitionParser}) with only the two graphs the analysis reads (basic and
  * enhanced++; CoreNLP's {@code depparse} annotator builds five). No statistical coreference ({@link io.stancewire.analysis.actors.PronounResolver} links the pronouns
  * the analysis needs, at a fraction of its cost), no quote annotator ({@link io.stancewire.analysis.quotes.QuoteFinder}; CoreNLP's is not
- * thread-safe), so one pipeline serves every worker thread. Build one per JVM: loading takes seconds.
+ * thread-safe), so one pipeline serves every worker thread. Build one per JVM: loading takes seconds, the dependency
+ * parser on a second thread beside the annotators (each about half of it).
  */
 public final class NlpPipeline implements Parser {
 
@@ -28,8 +31,20 @@ public final class NlpPipeline implements Parser {
     private final TitleTagger titles = TitleTagger.load();
 
     public NlpPipeline() {
+        CompletableFuture<TransitionParser> parsing = CompletableFuture.supplyAsync(
+                () -> TransitionParser.load(new Properties()), NlpPipeline::onLoaderThread);
         this.pipeline = new StanfordCoreNLP(properties());
-        this.parser = TransitionParser.load(new Properties());
+        try {
+            this.parser = parsing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void onLoaderThread(Runnable task) {
+        Thread thread = new Thread(task, "parser-loader");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The CoreNLP annotators before the parse. */

@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -15,6 +14,7 @@ import edu.stanford.nlp.ling.IndexedWord;
 import edu.stanford.nlp.ling.Word;
 import edu.stanford.nlp.parser.nndep.ArcStandard;
 import edu.stanford.nlp.parser.nndep.Classifier;
+import edu.stanford.nlp.parser.nndep.Config;
 import edu.stanford.nlp.parser.nndep.Configuration;
 import edu.stanford.nlp.parser.nndep.DependencyParser;
 import edu.stanford.nlp.parser.nndep.ParsingSystem;
@@ -33,7 +33,8 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * features), so a move costs two streams of weights: 48 rows of precomputed hidden-layer products, and the output
  * layer. CoreNLP's {@code DependencyParser.predict} reads both in double precision, keeps the products it has not
  * precomputed in a 5,000-entry LRU cache behind one lock, and computes each move's score as a dot product the JIT
- * cannot vectorise. Here the precomputed products are looked up in a dense array and the others kept in a lock-free
+ * cannot vectorise. Here the products of the pairs CoreNLP precomputes are computed at their first use (bit for bit
+ * as CoreNLP computes them, not at start-up) and looked up in a dense array, the others kept in a lock-free
  * direct-mapped cache; both layers run with the weights laid out so the JIT vectorises them (loops over units or
  * moves, not a dot product's sum), in single precision (half the memory traffic), falling back to CoreNLP's double
  * precision when the two best moves are near a tie ({@link #NEAR_TIE}); and moves the system forces are taken
@@ -71,9 +72,13 @@ final class TransitionParser {
     private final float[][] outputWeightsByUnitSingle;
     private final int numTokens;
     private final int embeddingSize;
+    /** For each token-position key, its index in the model's list of precomputed pairs, or -1. */
     private final int[] precomputedIndex;
-    private final double[][] precomputed;
-    private final float[][] precomputedSingle;
+    /** The listed pairs' keys by index. */
+    private final int[] precomputedKeys;
+    /** The listed pairs' products, computed at their first use (in double precision only for near ties). */
+    private final AtomicReferenceArray<double[]> precomputed;
+    private final AtomicReferenceArray<float[]> precomputedSingle;
     private final AtomicReferenceArray<Slice> cache = new AtomicReferenceArray<>(CACHE_SLOTS);
     private final String[] transitions;
     private final boolean[] leftArc;
@@ -81,7 +86,11 @@ final class TransitionParser {
     private final String[] labels;
     private final boolean[] rootLabel;
 
-    TransitionParser(DependencyParser parser) {
+    /**
+     * @param precomputedCount how many of the model's listed token-position pairs (most frequent first) have their
+     *        products precomputed, as CoreNLP's {@code numPreComputed} (20,000 by default)
+     */
+    TransitionParser(DependencyParser parser, int precomputedCount) {
         this.parser = parser;
         try {
             Classifier classifier = (Classifier) field(DependencyParser.class, "classifier").get(parser);
@@ -96,12 +105,15 @@ final class TransitionParser {
             this.embeddingSize = embeddings[0].length;
             this.numTokens = hiddenWeights[0].length / embeddingSize;
             @SuppressWarnings("unchecked")
-            Map<Integer, Integer> preMap = (Map<Integer, Integer>) field(Classifier.class, "preMap").get(classifier);
-            this.precomputed = (double[][]) field(Classifier.class, "saved").get(classifier);
-            this.precomputedSingle = single(precomputed);
+            List<Integer> listed = (List<Integer>) field(DependencyParser.class, "preComputed").get(parser);
+            this.precomputedKeys = listed.stream().limit(precomputedCount).mapToInt(Integer::intValue).toArray();
             this.precomputedIndex = new int[embeddings.length * numTokens];
             Arrays.fill(precomputedIndex, -1);
-            preMap.forEach((key, index) -> precomputedIndex[key] = index);
+            for (int i = 0; i < precomputedKeys.length; i++) {
+                precomputedIndex[precomputedKeys[i]] = i;
+            }
+            this.precomputed = new AtomicReferenceArray<>(precomputedKeys.length);
+            this.precomputedSingle = new AtomicReferenceArray<>(precomputedKeys.length);
             @SuppressWarnings("unchecked")
             List<String> moves = (List<String>) field(ParsingSystem.class, "transitions")
                     .get(system);
@@ -124,8 +136,76 @@ final class TransitionParser {
         }
     }
 
+    /**
+     * Loads CoreNLP's model without its own precomputation ({@code numPreComputed=0}, about 2 s of start-up): this
+     * class computes the same products, each at its first use.
+     */
     static TransitionParser load(Properties properties) {
-        return new TransitionParser(DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL, properties));
+        Properties withoutPrecomputation = new Properties();
+        withoutPrecomputation.putAll(properties);
+        withoutPrecomputation.setProperty("numPreComputed", "0");
+        return new TransitionParser(DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL,
+                withoutPrecomputation), new Config(properties).numPreComputed);
+    }
+
+    /**
+     * The hidden layer's products for one token at one feature position, bit for bit as CoreNLP's
+     * {@code Classifier.preCompute} sums them: each weight times the embedding's value rounded to single precision,
+     * added up in double precision in the order of the embedding's columns (the loop over units is the inner one
+     * here, so the JIT vectorises it; each unit's sum keeps its order).
+     */
+    private double[] products(int token, int position) {
+        double[] sums = new double[hiddenSize];
+        float[] embedding = embeddings[token];
+        int offset = position * embeddingSize;
+        for (int e = 0; e < embedding.length; e++) {
+            double x = embedding[e];
+            double[] weights = hiddenWeightsByInput[offset + e];
+            for (int h = 0; h < sums.length; h++) {
+                sums[h] += (float) (x * weights[h]); // a float product is exact in double, then rounded as fmul
+            }
+        }
+        return sums;
+    }
+
+    /** The listed pair's products, as CoreNLP precomputes them; computed once, by any thread that first needs them. */
+    private double[] precomputed(int index) {
+        double[] row = precomputed.get(index);
+        if (row == null) {
+            int key = precomputedKeys[index];
+            row = products(key / numTokens, key % numTokens);
+            precomputed.set(index, row);
+        }
+        return row;
+    }
+
+    /**
+     * The listed pair's products in single precision. Their double-precision sums are not kept: most pairs are never
+     * part of a near tie.
+     */
+    private float[] precomputedSingle(int index) {
+        float[] row = precomputedSingle.get(index);
+        if (row == null) {
+            int key = precomputedKeys[index];
+            row = single(products(key / numTokens, key % numTokens));
+            precomputedSingle.set(index, row);
+        }
+        return row;
+    }
+
+    /** The precomputed products in double precision, in the order of the model's list (for tests). */
+    double[][] precomputedProducts() {
+        double[][] rows = new double[precomputedKeys.length][];
+        Arrays.setAll(rows, this::precomputed);
+        return rows;
+    }
+
+    private static float[] single(double[] row) {
+        float[] out = new float[row.length];
+        for (int h = 0; h < row.length; h++) {
+            out[h] = (float) row[h];
+        }
+        return out;
     }
 
     private static double[][] transpose(float[][] matrix) {
@@ -225,7 +305,7 @@ final class TransitionParser {
         for (int j = 0; j < features.length; j++) {
             int key = features[j] * numTokens + j;
             int index = precomputedIndex[key];
-            float[] row = index >= 0 ? precomputedSingle[index] : slice(key, features[j], j);
+            float[] row = index >= 0 ? precomputedSingle(index) : slice(key, features[j], j);
             for (int h = 0; h < hidden.length; h++) {
                 hidden[h] += row[h];
             }
@@ -250,7 +330,7 @@ final class TransitionParser {
             int key = features[j] * numTokens + j;
             int index = precomputedIndex[key];
             if (index >= 0) {
-                double[] saved = precomputed[index];
+                double[] saved = precomputed(index);
                 for (int h = 0; h < hidden.length; h++) {
                     hidden[h] += saved[h];
                 }

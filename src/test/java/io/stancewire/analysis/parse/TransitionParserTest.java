@@ -2,6 +2,7 @@ package io.stancewire.analysis.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -9,6 +10,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import edu.stanford.nlp.parser.nndep.Classifier;
 import edu.stanford.nlp.parser.nndep.DependencyParser;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreSentence;
@@ -20,7 +22,7 @@ import io.stancewire.analysis.TestArticles;
 class TransitionParserTest {
 
     @Test
-    void parsesExactlyAsCoreNlp() {
+    void parsesExactlyAsCoreNlp() throws ReflectiveOperationException {
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos");
         props.setProperty("ssplit.newlineIsSentenceBreak", "two");
@@ -45,5 +47,22 @@ class TransitionParserTest {
                         .hasToString(reference.predict(sentence.coreMap()).typedDependencies().toString());
             }
         }
+        // the products precomputed here (in parallel, vectorised) are CoreNLP's, bit for bit
+        double[][] theirs = savedProducts(reference);
+        assertThat(ours.precomputedProducts()).hasNumberOfRows(theirs.length);
+        assertThat(theirs.length).isGreaterThan(10_000);
+        for (int i = 0; i < theirs.length; i++) {
+            assertThat(ours.precomputedProducts()[i]).as("row %d", i).containsExactly(theirs[i]);
+        }
+    }
+
+    /** CoreNLP's precomputed products ({@code Classifier.saved}), in the order of the model's list. */
+    static double[][] savedProducts(DependencyParser parser) throws ReflectiveOperationException {
+        Field classifierField = DependencyParser.class.getDeclaredField("classifier");
+        classifierField.setAccessible(true);
+        Classifier classifier = (Classifier) classifierField.get(parser);
+        Field saved = Classifier.class.getDeclaredField("saved");
+        saved.setAccessible(true);
+        return (double[][]) saved.get(classifier);
     }
 }

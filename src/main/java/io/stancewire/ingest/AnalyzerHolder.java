@@ -163,7 +163,10 @@ public class AnalyzerHolder {
             current = analyzer;
             metrics.loaded(LoadKind.MODELS, true);
             loaded.complete(analyzer);
-            channelsWired.thenRun(this::resumeConsumption);
+            channelsWired.thenRun(this::resumeConsumption).exceptionally(e -> {
+                LOG.error("Could not resume the articles channel after the models loaded", e);
+                return null;
+            });
         } catch (Throwable e) {
             LOG.error("Could not load the analysis models", e);
             metrics.loaded(LoadKind.MODELS, false);

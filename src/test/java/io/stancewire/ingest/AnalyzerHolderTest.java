@@ -93,6 +93,25 @@ class AnalyzerHolderTest {
     }
 
     @Test
+    void withoutEagerLoadConsumptionResumesAtOnceAndTheFirstArticleLoadsTheModels() {
+        int[] loads = {0};
+        AnalyzerHolder holder = holder(() -> {
+            loads[0]++;
+            return parser;
+        });
+        when(config.analysis().eagerLoad()).thenReturn(false);
+        holder.startLoading(null);
+        holder.onChannelsWired(null);
+        verify(articles).resume();
+        assertThat(holder.isReady()).isFalse();
+        assertThat(loads[0]).isZero();
+
+        assertThat(holder.analyzer()).isNotNull();
+        assertThat(holder.isReady()).isTrue();
+        assertThat(loads[0]).isEqualTo(1);
+    }
+
+    @Test
     void aRegistryThatFailsBesideTheModelsFailsTheLoad() {
         AnalyzerHolder holder = holder(() -> parser);
         when(config.analysis().registry()).thenReturn(Optional.of(Path.of("/nonexistent/leaders.yaml")));

@@ -54,6 +54,16 @@ class AnalyzerHolderTest {
         return counter == null ? 0 : counter.count();
     }
 
+    /** Starts the holder and checks a failed load: not ready, the channel never resumed, the failure counted. */
+    void assertTheLoadFailsAndTheArticlesStayInKafka(AnalyzerHolder holder) {
+        holder.startLoading(null);
+        holder.onChannelsWired(null);
+        assertThatThrownBy(holder::analyzer).isInstanceOf(AnalyzerHolder.ModelsUnavailableException.class);
+        assertThat(holder.isReady()).isFalse();
+        verify(articles, never()).resume();
+        await().atMost(Duration.ofSeconds(5)).until(() -> loads("models", "failure") == 1);
+    }
+
     @Test
     void theModelsLoadInTheBackgroundAndOnlyThenDoesConsumptionResume() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
@@ -115,12 +125,7 @@ class AnalyzerHolderTest {
     void aRegistryThatFailsBesideTheModelsFailsTheLoad() {
         AnalyzerHolder holder = holder(() -> parser);
         when(config.analysis().registry()).thenReturn(Optional.of(Path.of("/nonexistent/leaders.yaml")));
-        holder.startLoading(null);
-        holder.onChannelsWired(null);
-        assertThatThrownBy(holder::analyzer).isInstanceOf(AnalyzerHolder.ModelsUnavailableException.class);
-        assertThat(holder.isReady()).isFalse();
-        verify(articles, never()).resume();
-        await().atMost(Duration.ofSeconds(5)).until(() -> loads("models", "failure") == 1);
+        assertTheLoadFailsAndTheArticlesStayInKafka(holder);
     }
 
     @Test
@@ -128,12 +133,7 @@ class AnalyzerHolderTest {
         AnalyzerHolder holder = holder(() -> {
             throw new IllegalStateException("models jar missing");
         });
-        holder.startLoading(null);
-        holder.onChannelsWired(null);
-        assertThatThrownBy(holder::analyzer).isInstanceOf(AnalyzerHolder.ModelsUnavailableException.class);
-        assertThat(holder.isReady()).isFalse();
-        verify(articles, never()).resume();
-        await().atMost(Duration.ofSeconds(5)).until(() -> loads("models", "failure") == 1);
+        assertTheLoadFailsAndTheArticlesStayInKafka(holder);
     }
 
     @Test

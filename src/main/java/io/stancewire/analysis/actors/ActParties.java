@@ -126,8 +126,30 @@ public final class ActParties {
     }
 
     /**
-     * "Forces loyal to General Brandvik", "fighters commanded by Yusuf Kadiri", "pirates led by Koro Atumba": the
-     * person whose men they are; null when the phrase names none.
+     * Who ordered what a word says was done ("was deported on the orders of Interior Minister Carlos Ibarra",
+     * "soldiers acting on General Ruiz's orders"): the owner of an "on ... orders" phrase on the word; empty when it
+     * has none.
+     */
+    public List<Integer> orderers(int word) {
+        List<Integer> out = new ArrayList<>();
+        for (int order : text.childrenWithCase(word, r -> r.startsWith("obl"), ON)) {
+            if (text.lemma(order).equals("order")) {
+                for (int owner : text.children(order, r -> r.equals("nmod:poss") || r.startsWith("nmod"))) {
+                    if (text.relation(owner).equals("nmod:poss") || text.hasChild(owner, r -> r.equals("case"), OF)) {
+                        out.add(owner);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> ON = Set.of("on");
+    private static final Set<String> OF = Set.of("of");
+
+    /**
+     * "Forces loyal to General Brandvik", "fighters commanded by Yusuf Kadiri", "pirates led by Koro Atumba", "police
+     * acting on the orders of Governor Brandt": the person whose men they are; null when the phrase names none.
      */
     private Referent leaderOfForce(int head) {
         List<Integer> leaders = new ArrayList<>();
@@ -137,6 +159,7 @@ public final class ActParties {
             } else if (text.lemma(clause).equals("loyal")) {
                 leaders.addAll(text.children(clause, r -> r.startsWith("obl") || r.startsWith("nmod"))); // "loyal to"
             }
+            leaders.addAll(orderers(clause)); // "police acting on the orders of the governor"
         }
         for (int person : leaders) {
             Referent referent = referents.resolve(person);
@@ -225,9 +248,31 @@ public final class ActParties {
         if (text.tag(token).startsWith("JJ")) {
             return !text.tag(text.governor(token)).startsWith("NNP"); // "Upper Vassel": part of a name
         }
-        return text.tag(token).startsWith("NNP") && index.actorAt(token) == null
-                && Set.of("O", "MISC", "NATIONALITY").contains(text.ner(token))
-                && Stream.of("ian", "ean", "ese", "ish", "an", "er", "i").anyMatch(word::endsWith);
+        if (!text.tag(token).startsWith("NNP")) {
+            return false;
+        }
+        if (index.actorAt(token) == null) {
+            return Set.of("O", "MISC", "NATIONALITY").contains(text.ner(token))
+                    && Stream.of("ian", "ean", "ese", "ish", "an", "er", "i").anyMatch(word::endsWith);
+        }
+        return isAdjectivePlace(token);
+    }
+
+    /**
+     * A country adjective NER took for the name of a place ("shelled by Ardavian artillery": "Ardavian" is tagged a
+     * LOCATION, so an actor of that name stands on it): one word, an adjective's ending that place names rarely have
+     * (not "-an": "Jordan valley"), modifying a common noun, and no place the registry or CoreNLP's list knows.
+     */
+    private boolean isAdjectivePlace(int token) {
+        ActorIndex.Draft actor = index.actorAt(token);
+        String word = text.word(token);
+        int governor = text.governor(token);
+        return actor != null && actor.type.equals("LOCATION") && actor.entry == null
+                && index.actorAt(token - 1) != actor && index.actorAt(token + 1) != actor
+                && (text.relation(token).equals("amod") || text.relation(token).equals("compound"))
+                && governor >= 0 && text.tag(governor).startsWith("NN") && !text.tag(governor).startsWith("NNP")
+                && Stream.of("ian", "ean", "ese", "ish").anyMatch(word::endsWith)
+                && registry.byPlace(word).isEmpty() && Capitals.shared().countryOf(word) == null;
     }
 
     /** "The president of Ostrelia", "commandos from Lusmark", "troops under Colonel Fanu". */
@@ -244,7 +289,8 @@ public final class ActParties {
 
     /**
      * "Morvanian": the actor of the article whose name begins with the adjective's stem ("Morvan"), else the country
-     * the usual ending gives ("Morvania").
+     * the usual ending gives ("Morvania"); never a place named as the adjective itself (NER tags "Lirenian" in
+     * "Lirenian debt" a LOCATION).
      */
     private String countryOf(String adjective) {
         String known = Demonyms.shared().placeOf(adjective);
@@ -256,7 +302,8 @@ public final class ActParties {
             if (adjective.endsWith(ending[0]) && stem.length() >= 3) {
                 String folded = Slug.fold(stem);
                 for (ActorIndex.Draft actor : index.actors()) {
-                    if (!actor.isPerson() && Slug.fold(actor.name).startsWith(folded)) {
+                    String name = Slug.fold(actor.name);
+                    if (!actor.isPerson() && name.startsWith(folded) && !name.equals(Slug.fold(adjective))) {
                         return actor.name;
                     }
                 }

@@ -242,13 +242,15 @@ public final class ToneCueMatcher {
     }
 
     /**
-     * Who does an act: the "by" agent of a passive ("Sardessa was invaded by Brevonia") or of an act noun ("the
+     * Who does an act: the "by" agent of a passive ("Sardessa was invaded by Brevonia"), else who ordered it ("was
+     * deported on the orders of the minister"), or the "by" agent of an act noun ("the
      * bombardment of Orsk by Quorish artillery"); the subject of the light verb an act noun is the object of ("ordered
      * the detention of", "carried out strikes on"); else the subject.
      */
     private List<Integer> actAgents(int head, boolean verb, List<Integer> subjects) {
         if (verb && text.isPassive(head)) {
-            return text.byAgents(head);
+            List<Integer> by = text.byAgents(head);
+            return by.isEmpty() ? parties.orderers(head) : by; // "was deported on the orders of the minister"
         }
         if (!verb && subjects.isEmpty()) {
             List<Integer> by = text.childrenWithCase(head, ParsedText.NOMINAL_MODIFIER, BY);

@@ -48,6 +48,24 @@ class RelationRulesTest {
     }
 
     @Test
+    void aCountryAdjectiveNerTookForAPlaceStandsForItsCountry() {
+        // NER tags "Belgarian" a LOCATION: no place of that name is the target, but Belgaria
+        ArticleAnalysis analysis = analyze("Marvosa cancelled 200 million dollars of Belgarian debt on Monday.");
+        assertThat(relation(analysis, "marvosa", "belgaria").score()).isPositive();
+        assertThat(analysis.relations()).noneMatch(r -> r.targetId().equals("belgarian"));
+    }
+
+    @Test
+    void whoOrderedAnActDoesIt() {
+        // a passive without "by": the one on whose orders it was done
+        assertThat(relation(analyze("Paul Okafor was expelled on Sunday on the orders of Governor Lena Brandt."),
+                "lena-brandt", "paul-okafor").score()).isNegative();
+        // men acting on someone's orders are that person's
+        assertThat(relation(analyze("Guards acting on the orders of Governor Lena Brandt arrested Paul Okafor."),
+                "lena-brandt", "paul-okafor").score()).isNegative();
+    }
+
+    @Test
     void aDescriptionTheArticleDoesNotNameIsItsCountry() {
         // not the only person the sentence names (Valdoria, which NER takes for a person)
         assertThat(relation(analyze("Valdoria hosted the Ostrelian prime minister at a summit."), "valdoria",

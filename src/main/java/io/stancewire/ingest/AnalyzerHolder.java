@@ -1,7 +1,6 @@
 package io.stancewire.ingest;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import io.stancewire.analysis.ArticleAnalyzer;
+import io.stancewire.analysis.LoadingThread;
 import io.stancewire.analysis.actors.LeaderRegistry;
 import io.stancewire.analysis.parse.NlpPipeline;
 import io.stancewire.analysis.parse.Parser;
@@ -145,17 +145,16 @@ public class AnalyzerHolder {
             return;
         }
         loading = true;
-        daemon("corenlp-loader", this::loadModels).start();
+        LoadingThread.run("corenlp-loader", this::loadModels);
     }
 
     private void loadModels() {
         try {
             long started = System.nanoTime();
-            CompletableFuture<LoadedBeside> beside = CompletableFuture.supplyAsync(
-                    () -> new LoadedBeside(LeaderRegistry.load(config.analysis().registry()), portrayalReaders()),
-                    task -> daemon("portrayal-loader", task).start());
+            CompletableFuture<LoadedBeside> beside = LoadingThread.start("portrayal-loader",
+                    () -> new LoadedBeside(LeaderRegistry.load(config.analysis().registry()), portrayalReaders()));
             Parser nlp = models.get();
-            LoadedBeside other = join(beside);
+            LoadedBeside other = LoadingThread.join(beside);
             ArticleAnalyzer analyzer = new ArticleAnalyzer(nlp, other.registry(), other.portrayal());
             LOG.infof("CoreNLP models and %d registry entries loaded in %d ms", other.registry().size(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -178,20 +177,6 @@ public class AnalyzerHolder {
     private record LoadedBeside(LeaderRegistry registry, PortrayalReaders portrayal) {
     }
 
-    /** The value, or what the loading thread threw. */
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    private static Thread daemon(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-    }
 
     private void resumeConsumption() {
         PausableChannel channel = channels.getPausable(ArticleConsumer.CHANNEL);

@@ -2,7 +2,6 @@ package io.stancewire.analysis.parse;
 
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreSentence;
@@ -11,6 +10,8 @@ import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphFactory;
 import edu.stanford.nlp.trees.GrammaticalStructure;
 import edu.stanford.nlp.util.RuntimeInterruptedException;
+
+import io.stancewire.analysis.LoadingThread;
 
 /**
  * The CoreNLP annotation the analysis reads, and nothing more: tokens, POS, lemmas, the 3-class CRF NER (no
@@ -31,20 +32,10 @@ public final class NlpPipeline implements Parser {
     private final TitleTagger titles = TitleTagger.load();
 
     public NlpPipeline() {
-        CompletableFuture<TransitionParser> parsing = CompletableFuture.supplyAsync(
-                () -> TransitionParser.load(new Properties()), NlpPipeline::onLoaderThread);
+        CompletableFuture<TransitionParser> parsing = LoadingThread.start("parser-loader",
+                () -> TransitionParser.load(new Properties()));
         this.pipeline = new StanfordCoreNLP(properties());
-        try {
-            this.parser = parsing.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    private static void onLoaderThread(Runnable task) {
-        Thread thread = new Thread(task, "parser-loader");
-        thread.setDaemon(true);
-        thread.start();
+        this.parser = LoadingThread.join(parsing);
     }
 
     /** The CoreNLP annotators before the parse. */

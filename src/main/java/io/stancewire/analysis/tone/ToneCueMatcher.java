@@ -243,7 +243,8 @@ public final class ToneCueMatcher {
 
     /**
      * Who does an act: the "by" agent of a passive ("Sardessa was invaded by Brevonia"), else who ordered it ("was
-     * deported on the orders of the minister"), or the "by" agent of an act noun ("the
+     * deported on the orders of the minister"); the subject of the trip an act noun is the purpose of ("arrived in
+     * Valdoria for a state visit"); or the "by" agent of an act noun ("the
      * bombardment of Orsk by Quorish artillery"); the subject of the light verb an act noun is the object of ("ordered
      * the detention of", "carried out strikes on"); else the subject.
      */
@@ -262,8 +263,27 @@ public final class ToneCueMatcher {
                 && LIGHT_VERBS.contains(text.lemma(text.governor(head)))) {
             return text.subjectCandidates(text.governor(head));
         }
+        int trip = tripFor(head, verb);
+        if (subjects.isEmpty() && trip >= 0) {
+            return text.subjectCandidates(trip); // "the queen arrived in Valdoria for a state visit"
+        }
         return subjects;
     }
+
+    /**
+     * The verb of a trip an act noun is the purpose of ("arrived in Valdoria for a state visit", "flew to Ostrelia for
+     * a visit": arrived, flew), whose subject makes the act and whose destination receives it; -1 for none.
+     */
+    private int tripFor(int head, boolean verb) {
+        int governor = text.governor(head);
+        return !verb && governor >= 0 && text.relation(head).startsWith("obl") && TRIPS.contains(text.lemma(governor))
+                && text.hasChild(head, r -> r.equals("case"), FOR) ? governor : -1;
+    }
+
+    private static final Set<String> TRIPS = Set.of("arrive", "travel", "fly", "come", "go", "head", "land", "return");
+    private static final Set<String> FOR = Set.of("for");
+    /** Where a trip goes: "arrived in Valdoria", "flew to Ostrelia". */
+    private static final Set<String> DESTINATIONS = Set.of("in", "to", "into");
 
     private List<Integer> objects(int word, Set<String> cases) {
         List<Integer> out = new ArrayList<>();
@@ -365,6 +385,10 @@ public final class ToneCueMatcher {
             long agents) {
         Set<String> cases = !entry.isAct() ? TARGET_CASES : entry.polarity() < 0 ? HOSTILE_ACT_CASES : ACT_CASES;
         List<Integer> objects = targetHeads(head, parts, cases);
+        int trip = entry.isAct() ? tripFor(head, text.isVerb(head)) : -1;
+        if (trip >= 0) {
+            objects.addAll(text.childrenWithCase(trip, r -> r.startsWith("obl"), DESTINATIONS)); // "arrived in Valdoria"
+        }
         if (entry.isAct()) {
             objects.addAll(recipients(objects, entry.polarity() < 0));
             if (entry.act().mutual() && agents >= 2) {

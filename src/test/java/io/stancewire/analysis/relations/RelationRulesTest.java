@@ -66,6 +66,16 @@ class RelationRulesTest {
     }
 
     @Test
+    void aTripForAnActIsTheTravellersActOnItsDestination() {
+        // "visit" is a noun here: its agent is who arrived, its target where
+        ArticleAnalysis analysis = analyze("Dalia Moren arrived in Ostrelia on Monday for a three-day state visit.");
+        assertThat(relation(analysis, "dalia-moren", "ostrelia").score()).isPositive();
+        // not every "for" phrase is a trip's purpose
+        assertThat(analyze("Dalia Moren thanked the staff in Ostrelia for the visit.").relations())
+                .noneMatch(r -> r.targetId().equals("ostrelia"));
+    }
+
+    @Test
     void aDescriptionTheArticleDoesNotNameIsItsCountry() {
         // not the only person the sentence names (Valdoria, which NER takes for a person)
         assertThat(relation(analyze("Valdoria hosted the Ostrelian prime minister at a summit."), "valdoria",

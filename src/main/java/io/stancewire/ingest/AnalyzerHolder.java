@@ -177,7 +177,6 @@ public class AnalyzerHolder {
     private record LoadedBeside(LeaderRegistry registry, PortrayalReaders portrayal) {
     }
 
-
     private void resumeConsumption() {
         PausableChannel channel = channels.getPausable(ArticleConsumer.CHANNEL);
         if (channel != null) {
